@@ -1,0 +1,125 @@
+package com.mediahub.auth.control;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import com.mediahub.platform.error.DatabaseFailures;
+import com.mediahub.platform.error.ErrorCatalogue;
+import com.mediahub.platform.error.JsonErrorPageServlet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The one authentication mechanism (contract section 1): Bearer access tokens are checked by
+ * {@link AccessTokenService} with no database work beyond the cached "user still exists"
+ * check; Basic credentials go through the {@link IdentityStoreHandler} to {@link JpaIdentityStore}.
+ * Stateless: it runs on every request and creates no HTTP session.
+ *
+ * <p>Failures set {@code WWW-Authenticate} and leave the catalogue entry in a request
+ * attribute; the JSON body is rendered by the error page ({@link JsonErrorPageServlet}), so
+ * the response is committed once, by the container.
+ */
+@ApplicationScoped
+public class HybridAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(HybridAuthenticationMechanism.class.getName());
+
+    @Inject
+    IdentityStoreHandler identityStores;
+    @Inject
+    AccessTokenService accessTokens;
+    @Inject
+    ActiveUserCache activeUsers;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        EndpointAccess access = EndpointAccess.of(path);
+        if (access == EndpointAccess.PUBLIC) {
+            return context.doNothing();
+        }
+        String header = request.getHeader("Authorization");
+        if (access == EndpointAccess.BASIC_ONLY && (header == null || header.isEmpty())) {
+            return fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
+        }
+        try {
+            AuthorizationHeader parsed = AuthorizationHeader.parse(header);
+            if (parsed instanceof AuthorizationHeader.Basic basic) {
+                return basic(request, context, basic);
+            }
+            if (access == EndpointAccess.BASIC_ONLY) {
+                return fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
+            }
+            if (parsed instanceof AuthorizationHeader.Bearer bearer) {
+                return bearer(request, context, bearer);
+            }
+            return fail(request, context, ((AuthorizationHeader.Invalid) parsed).error());
+        } catch (RuntimeException e) {
+            return unavailable(request, response, e);
+        }
+    }
+
+    private AuthenticationStatus basic(HttpServletRequest request, HttpMessageContext context,
+                                       AuthorizationHeader.Basic basic) {
+        CredentialValidationResult result = identityStores.validate(
+                new UsernamePasswordCredential(basic.username(), basic.password()));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
+        }
+        CallerIdentity caller = new CallerIdentity(Long.parseLong(result.getCallerUniqueId()),
+                result.getCallerPrincipal().getName(), result.getCallerGroups());
+        return login(request, context, caller);
+    }
+
+    private AuthenticationStatus bearer(HttpServletRequest request, HttpMessageContext context,
+                                        AuthorizationHeader.Bearer bearer) {
+        try {
+            CallerIdentity caller = accessTokens.verify(bearer.token());
+            if (!activeUsers.exists(caller.id())) {
+                return fail(request, context, ErrorCatalogue.TOKEN_INVALID);
+            }
+            return login(request, context, caller);
+        } catch (TokenRejectedException rejected) {
+            return fail(request, context, rejected.error());
+        }
+    }
+
+    private static AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context,
+                                              CallerIdentity caller) {
+        request.setAttribute(CurrentCaller.ATTRIBUTE, caller);
+        return context.notifyContainerAboutLogin(caller.username(), caller.roles());
+    }
+
+    private static AuthenticationStatus fail(HttpServletRequest request, HttpMessageContext context,
+                                             ErrorCatalogue error) {
+        context.getResponse().setHeader("WWW-Authenticate", Challenges.forError(error));
+        request.setAttribute(JsonErrorPageServlet.ERROR_ATTRIBUTE, error);
+        return context.responseUnauthorized();
+    }
+
+    /** The database could not be asked (Basic, or the user-exists check): 503, not 500. */
+    private static AuthenticationStatus unavailable(HttpServletRequest request, HttpServletResponse response,
+                                                    RuntimeException failure) {
+        ErrorCatalogue error = DatabaseFailures.isUnavailable(failure)
+                ? ErrorCatalogue.SERVICE_UNAVAILABLE : ErrorCatalogue.INTERNAL_ERROR;
+        LOG.log(error == ErrorCatalogue.SERVICE_UNAVAILABLE ? Level.WARNING : Level.SEVERE,
+                "Authentication could not be completed", failure);
+        request.setAttribute(JsonErrorPageServlet.ERROR_ATTRIBUTE, error);
+        try {
+            response.sendError(error.status());
+        } catch (java.io.IOException e) {
+            LOG.log(Level.FINE, "Client went away", e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}

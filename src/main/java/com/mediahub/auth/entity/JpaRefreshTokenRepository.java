@@ -1,0 +1,62 @@
+package com.mediahub.auth.entity;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * The refresh-token allow-list, through JPA. Every statement takes the token's hash, never the
+ * token. Callers supply "now" so that expiry is judged by one clock (the application's) on
+ * every instance and every database.
+ */
+@ApplicationScoped
+public class JpaRefreshTokenRepository {
+
+    @PersistenceContext(unitName = "mediahub")
+    EntityManager em;
+
+    public RefreshToken add(RefreshToken token) {
+        em.persist(token);
+        return token;
+    }
+
+    /** The user a live (present and unexpired) token belongs to. */
+    public Optional<Long> findLiveOwner(String tokenHash, OffsetDateTime now) {
+        return em.createQuery("SELECT t.userId FROM RefreshToken t WHERE t.tokenHash = :hash AND t.expiry > :now", Long.class)
+                .setParameter("hash", tokenHash).setParameter("now", now)
+                .getResultStream().findFirst();
+    }
+
+    /** The user any stored token belongs to, expired or not. */
+    public Optional<Long> findOwner(String tokenHash) {
+        return em.createQuery("SELECT t.userId FROM RefreshToken t WHERE t.tokenHash = :hash", Long.class)
+                .setParameter("hash", tokenHash)
+                .getResultStream().findFirst();
+    }
+
+    /**
+     * Consumes a live token with ONE conditional statement: of any number of concurrent callers
+     * (on any number of instances) exactly one sees {@code true}; the database's row lock
+     * serialises them and the others find the row gone.
+     */
+    public boolean consume(String tokenHash, OffsetDateTime now) {
+        return em.createQuery("DELETE FROM RefreshToken t WHERE t.tokenHash = :hash AND t.expiry > :now")
+                .setParameter("hash", tokenHash).setParameter("now", now)
+                .executeUpdate() == 1;
+    }
+
+    /** Deletes the token if it belongs to {@code userId}; returns whether a row was deleted. */
+    public boolean deleteOwnedBy(String tokenHash, long userId) {
+        return em.createQuery("DELETE FROM RefreshToken t WHERE t.tokenHash = :hash AND t.userId = :user")
+                .setParameter("hash", tokenHash).setParameter("user", userId)
+                .executeUpdate() == 1;
+    }
+
+    public int deleteExpired(OffsetDateTime now) {
+        return em.createQuery("DELETE FROM RefreshToken t WHERE t.expiry <= :now")
+                .setParameter("now", now).executeUpdate();
+    }
+}

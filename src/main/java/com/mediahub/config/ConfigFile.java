@@ -1,0 +1,149 @@
+package com.mediahub.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.tomlj.Toml;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+
+/**
+ * A parsed config.toml (contract section 4). Durations accept a coarse form and a seconds form;
+ * the seconds form wins. A file that does not exist reads as empty; a malformed file is a
+ * {@link ConfigurationException} naming the line.
+ */
+public final class ConfigFile {
+
+    /** Every key the application reads; others are reported by {@link #unknownKeys()}. */
+    static final Set<String> KNOWN_KEYS = Set.of(
+            "jwt.secret", "jwt.issuer",
+            "jwt.access_duration_min", "jwt.access_duration_seconds",
+            "jwt.refresh_duration_hours", "jwt.refresh_duration_seconds",
+            "auth.bcrypt_cost", "auth.user_cache_seconds");
+
+    private final Path path;
+    private final String text;
+    private final TomlParseResult toml;
+
+    private ConfigFile(Path path, String text, TomlParseResult toml) {
+        this.path = path;
+        this.text = text;
+        this.toml = toml;
+    }
+
+    public static ConfigFile read(Path path) {
+        if (!Files.exists(path)) {
+            return parse(path, "");
+        }
+        try {
+            return parse(path, Files.readString(path, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ConfigurationException("Cannot read configuration file " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static ConfigFile parse(Path path, String text) {
+        TomlParseResult toml = Toml.parse(text);
+        if (toml.hasErrors()) {
+            TomlParseError first = toml.errors().get(0);
+            throw new ConfigurationException("Malformed configuration file " + path + " at line "
+                    + first.position().line() + ", column " + first.position().column() + ": " + first.getMessage());
+        }
+        return new ConfigFile(path, text, toml);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public boolean exists() {
+        return Files.exists(path);
+    }
+
+    /** Dotted keys present in the file that the application does not read (logged as a warning). */
+    public List<String> unknownKeys() {
+        List<String> unknown = new ArrayList<>();
+        collectLeaves("", toml.toMap(), unknown);
+        unknown.removeIf(KNOWN_KEYS::contains);
+        return unknown;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void collectLeaves(String prefix, Map<String, Object> table, List<String> into) {
+        for (Map.Entry<String, Object> entry : table.entrySet()) {
+            String key = prefix + entry.getKey();
+            if (entry.getValue() instanceof Map<?, ?> nested) {
+                collectLeaves(key + ".", (Map<String, Object>) nested, into);
+            } else {
+                into.add(key);
+            }
+        }
+    }
+
+    public Optional<String> string(String key) {
+        Object value = toml.get(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof String s) {
+            return Optional.of(s);
+        }
+        throw wrongType(key, "a string");
+    }
+
+    public Optional<Long> integer(String key) {
+        Object value = toml.get(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof Long l) {
+            return Optional.of(l);
+        }
+        throw wrongType(key, "an integer");
+    }
+
+    /**
+     * A duration given as {@code <name>_seconds} (wins) or as {@code <name>_<coarseSuffix>} counted in
+     * {@code coarseUnit}, else {@code fallback}. A {@code null} suffix means the seconds form only.
+     * Must be positive.
+     */
+    public Duration duration(String table, String name, String coarseSuffix, Duration coarseUnit, Duration fallback) {
+        String secondsKey = table + "." + name + "_seconds";
+        Optional<Duration> seconds = integer(secondsKey).map(s -> Duration.ofSeconds(positive(secondsKey, s)));
+        if (seconds.isPresent() || coarseSuffix == null) {
+            return seconds.orElse(fallback);
+        }
+        String coarseKey = table + "." + name + "_" + coarseSuffix;
+        return integer(coarseKey).map(n -> coarseUnit.multipliedBy(positive(coarseKey, n))).orElse(fallback);
+    }
+
+    private long positive(String key, long value) {
+        if (value <= 0) {
+            throw new ConfigurationException("Setting " + key + " in " + path + " at line " + line(key)
+                    + " must be a positive number, was " + value);
+        }
+        return value;
+    }
+
+    private ConfigurationException wrongType(String key, String expected) {
+        return new ConfigurationException("Setting " + key + " in " + path + " at line " + line(key)
+                + " must be " + expected);
+    }
+
+    private String line(String key) {
+        var position = toml.inputPositionOf(key);
+        return position == null ? "?" : String.valueOf(position.line());
+    }
+}

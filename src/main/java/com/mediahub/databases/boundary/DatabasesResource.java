@@ -1,0 +1,72 @@
+package com.mediahub.databases.boundary;
+
+import java.net.URI;
+
+import com.mediahub.auth.control.CurrentCaller;
+import com.mediahub.databases.control.DatabaseService;
+import com.mediahub.databases.control.NewDatabase;
+import com.mediahub.databases.entity.Database;
+import com.mediahub.platform.json.JsonBodies;
+import com.mediahub.platform.rest.PathIds;
+import com.mediahub.users.entity.Role;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code /api/databases} (contract 3.6). */
+@Path("databases")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.USER, Role.ADMIN})
+public class DatabasesResource {
+
+    @Inject
+    DatabaseService databases;
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    public JsonArray list() {
+        return DatabaseJson.databases(databases.visibleTo(caller.get()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(String body) {
+        JsonObject json = JsonBodies.object(body);
+        NewDatabase request = new NewDatabase(JsonBodies.requiredString(json, "name"));
+        Database created = databases.create(caller.get(), request);
+        return Response.created(URI.create("databases/" + created.getId())).entity(DatabaseJson.of(created)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public JsonObject get(@PathParam("id") String id) {
+        return DatabaseJson.of(databases.get(caller.get(), PathIds.parse(id)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        databases.delete(caller.get(), PathIds.parse(id));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/entries")
+    public JsonArray entries(@PathParam("id") String id) {
+        return DatabaseJson.entries(databases.entries(caller.get(), PathIds.parse(id)));
+    }
+}

@@ -1,0 +1,46 @@
+package com.mediahub.databases.boundary;
+
+import java.net.URI;
+
+import com.mediahub.auth.control.CurrentCaller;
+import com.mediahub.databases.control.DatabaseService;
+import com.mediahub.databases.control.NewEntry;
+import com.mediahub.databases.entity.Entry;
+import com.mediahub.platform.json.JsonBodies;
+import com.mediahub.users.entity.Role;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code POST /api/entry} (contract 3.6). */
+@Path("entry")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.USER, Role.ADMIN})
+public class EntryResource {
+
+    @Inject
+    DatabaseService databases;
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(String body) {
+        JsonObject json = JsonBodies.object(body);
+        NewEntry request = new NewEntry(JsonBodies.requiredLong(json, "database_id"),
+                JsonBodies.requiredString(json, "title"),
+                JsonBodies.optionalString(json, "content").orElse(""));
+        Entry created = databases.addEntry(caller.get(), request);
+        return Response.created(URI.create("databases/" + created.getDatabaseId() + "/entries"))
+                .entity(DatabaseJson.of(created)).build();
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP endpoints for databases and entries. */
+package com.mediahub.databases.boundary;

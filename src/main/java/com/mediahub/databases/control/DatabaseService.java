@@ -1,0 +1,66 @@
+package com.mediahub.databases.control;
+
+import java.util.List;
+
+import com.mediahub.auth.control.CallerIdentity;
+import com.mediahub.databases.entity.Database;
+import com.mediahub.databases.entity.Entry;
+import com.mediahub.databases.entity.JpaDatabaseRepository;
+import com.mediahub.platform.error.ApiException;
+import com.mediahub.platform.error.ErrorCatalogue;
+import com.mediahub.platform.json.BeanValidation;
+import com.mediahub.users.entity.JpaUserRepository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/** Databases and entries with the owner-or-admin rule of contract 3.6. */
+@ApplicationScoped
+public class DatabaseService {
+
+    @Inject
+    JpaDatabaseRepository databases;
+    @Inject
+    JpaUserRepository users;
+    @Inject
+    DatabaseAccessPolicy access;
+    @Inject
+    BeanValidation validation;
+
+    public List<Database> visibleTo(CallerIdentity caller) {
+        return caller.isAdmin() ? databases.listAll() : databases.listOwnedBy(caller.id());
+    }
+
+    public Database get(CallerIdentity caller, long id) {
+        Database database = databases.find(id).orElseThrow(() -> new ApiException(ErrorCatalogue.DATABASE_NOT_FOUND));
+        access.checkMayAccess(caller, database);
+        return database;
+    }
+
+    @Transactional
+    public Database create(CallerIdentity caller, NewDatabase request) {
+        validation.valid(request);
+        return databases.add(new Database(request.name().strip(), users.findById(caller.id())
+                .orElseThrow(() -> new ApiException(ErrorCatalogue.TOKEN_INVALID))));
+    }
+
+    @Transactional
+    public void delete(CallerIdentity caller, long id) {
+        get(caller, id);
+        databases.delete(id);
+    }
+
+    /** Unknown database: 404; someone else's: 403 (contract 3.6 "only into a database the caller owns"). */
+    @Transactional
+    public Entry addEntry(CallerIdentity caller, NewEntry request) {
+        validation.valid(request);
+        get(caller, request.databaseId());
+        return databases.addEntry(new Entry(request.databaseId(), request.title(), request.content()));
+    }
+
+    public List<Entry> entries(CallerIdentity caller, long databaseId) {
+        get(caller, databaseId);
+        return databases.entriesOf(databaseId);
+    }
+}

@@ -1,0 +1,2 @@
+/** Rules for databases and entries: validation and the owner-or-admin policy. */
+package com.mediahub.databases.control;

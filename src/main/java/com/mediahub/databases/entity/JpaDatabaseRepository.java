@@ -1,0 +1,51 @@
+package com.mediahub.databases.entity;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/** Databases and their entries (one aggregate: entries live and die with their database), through JPA. */
+@ApplicationScoped
+public class JpaDatabaseRepository {
+
+    @PersistenceContext(unitName = "mediahub")
+    EntityManager em;
+
+    public Optional<Database> find(long id) {
+        return Optional.ofNullable(em.find(Database.class, id));
+    }
+
+    public List<Database> listAll() {
+        return em.createQuery("SELECT d FROM Database d JOIN FETCH d.owner ORDER BY d.id", Database.class).getResultList();
+    }
+
+    public List<Database> listOwnedBy(long ownerId) {
+        return em.createQuery("SELECT d FROM Database d JOIN FETCH d.owner WHERE d.owner.id = :owner ORDER BY d.id",
+                Database.class).setParameter("owner", ownerId).getResultList();
+    }
+
+    public Database add(Database database) {
+        em.persist(database);
+        em.flush();
+        return database;
+    }
+
+    /** One statement; the database deletes the entries (ON DELETE CASCADE). */
+    public void delete(long id) {
+        em.createQuery("DELETE FROM Database d WHERE d.id = :id").setParameter("id", id).executeUpdate();
+    }
+
+    public Entry addEntry(Entry entry) {
+        em.persist(entry);
+        em.flush();
+        return entry;
+    }
+
+    public List<Entry> entriesOf(long databaseId) {
+        return em.createQuery("SELECT e FROM Entry e WHERE e.databaseId = :db ORDER BY e.id", Entry.class)
+                .setParameter("db", databaseId).getResultList();
+    }
+}

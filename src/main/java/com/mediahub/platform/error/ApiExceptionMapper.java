@@ -1,0 +1,14 @@
+package com.mediahub.platform.error;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+@Provider
+public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
+
+    @Override
+    public Response toResponse(ApiException exception) {
+        return ErrorResponses.of(exception.status(), exception.getMessage());
+    }
+}

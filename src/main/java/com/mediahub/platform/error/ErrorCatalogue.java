@@ -1,0 +1,75 @@
+package com.mediahub.platform.error;
+
+/**
+ * Every error the API can answer, with its HTTP status and its text: the one place where
+ * contract error messages live (contract sections 1 and 3). Texts with {@code %s} take
+ * arguments, e.g. the name of the offending field.
+ */
+public enum ErrorCatalogue {
+    AUTHORIZATION_HEADER_REQUIRED(401, "Authorization header required"),
+    AUTHORIZATION_HEADER_INVALID(401, "Invalid authorization header format"),
+    AUTHENTICATION_FAILED(401, "Authentication failed"),
+    TOKEN_EXPIRED(401, "Token expired"),
+    TOKEN_INVALID(401, "Invalid token"),
+    REFRESH_TOKEN_INVALID(401, "Invalid or expired refresh token"),
+
+    INVALID_REQUEST_BODY(400, "Invalid request body"),
+    FIELD_REQUIRED(400, "Field '%s' is required"),
+    FIELD_WRONG_TYPE(400, "Field '%s' must be %s"),
+    FIELD_INVALID(400, "Field '%s' %s"),
+    PASSWORD_TOO_SHORT(400, "Field 'password' must be at least 8 characters"),
+    PASSWORD_TOO_LONG(400, "Field 'password' must be at most 72 bytes in UTF-8"),
+    UNKNOWN_ROLE(400, "Field 'roles' contains an unknown role: %s (allowed: admin, user)"),
+    INVALID_PATH_PARAMETER(400, "Path parameter '%s' must be a positive integer"),
+
+    ROLE_REQUIRED(403, "This action requires the %s role."),
+    ACCESS_DENIED(403, "You are not allowed to perform this action."),
+    NOT_DATABASE_OWNER(403, "Only the owner of this database or an admin may access it."),
+    NOT_REFRESH_TOKEN_OWNER(403, "This refresh token belongs to another user."),
+    NOT_ACCOUNT_OWNER(403, "Only the user themself or an admin may do this."),
+
+    NOT_FOUND(404, "Not found"),
+    DATABASE_NOT_FOUND(404, "Database not found"),
+    USER_NOT_FOUND(404, "User not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "This endpoint only produces application/json"),
+    USERNAME_TAKEN(409, "Username already exists"),
+    PAYLOAD_TOO_LARGE(413, "Request body too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Content-Type must be application/json"),
+
+    INTERNAL_ERROR(500, "Internal server error"),
+    SERVICE_UNAVAILABLE(503, "Service temporarily unavailable");
+
+    private final int status;
+    private final String text;
+
+    ErrorCatalogue(int status, String text) {
+        this.status = status;
+        this.text = text;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The message for the {@code error} field, with the arguments filled in. */
+    public String message(Object... args) {
+        return args.length == 0 ? text : String.format(text, args);
+    }
+
+    /** The catalogue entry for a bare HTTP status, used where only a status is known (servlet error pages). */
+    public static ErrorCatalogue forStatus(int status) {
+        return switch (status) {
+            case 400 -> INVALID_REQUEST_BODY;
+            case 401 -> AUTHORIZATION_HEADER_REQUIRED;
+            case 403 -> ACCESS_DENIED;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> SERVICE_UNAVAILABLE;
+            default -> INTERNAL_ERROR;
+        };
+    }
+}

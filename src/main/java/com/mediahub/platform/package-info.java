@@ -1,0 +1,2 @@
+/** Cross-cutting plumbing used by every feature: errors, JSON bodies, JAX-RS set-up. */
+package com.mediahub.platform;

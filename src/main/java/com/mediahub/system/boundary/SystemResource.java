@@ -1,0 +1,48 @@
+package com.mediahub.system.boundary;
+
+import com.mediahub.system.control.ApplicationInfo;
+import com.mediahub.system.control.DatabaseHealth;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Public service endpoints (contract 3.8). */
+@Path("")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class SystemResource {
+
+    @Inject
+    DatabaseHealth database;
+    @Inject
+    ApplicationInfo info;
+
+    @GET
+    @Path("health")
+    public Response health() {
+        boolean up = database.isUp();
+        JsonObject body = Json.createObjectBuilder()
+                .add("status", up ? "UP" : "DOWN")
+                .add("database", up ? "UP" : "DOWN")
+                .build();
+        return Response.status(up ? 200 : 503).entity(body).header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Path("info")
+    public JsonObject info() {
+        return Json.createObjectBuilder()
+                .add("name", "mediahub")
+                .add("version", info.version())
+                .add("uptime_seconds", info.uptimeSeconds())
+                .add("auth_schemes", Json.createArrayBuilder().add("Basic").add("Bearer"))
+                .build();
+    }
+}

@@ -1,0 +1,2 @@
+/** Public health and info endpoints. */
+package com.mediahub.system.boundary;

@@ -1,0 +1,2 @@
+/** Facts about the running service: database reachability, version, uptime. */
+package com.mediahub.system.control;

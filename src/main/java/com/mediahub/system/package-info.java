@@ -1,0 +1,2 @@
+/** Service endpoints for operators and clients: health and info. */
+package com.mediahub.system;

@@ -1,0 +1,76 @@
+package com.mediahub.users.boundary;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.mediahub.auth.control.CurrentCaller;
+import com.mediahub.platform.json.JsonBodies;
+import com.mediahub.platform.rest.PathIds;
+import com.mediahub.users.control.UserService;
+import com.mediahub.users.entity.Role;
+import com.mediahub.users.entity.User;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** User endpoints (contract 3.7). */
+@Path("users")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.USER, Role.ADMIN})
+public class UsersResource {
+
+    @Inject
+    UserService users;
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    @Path("me")
+    public JsonObject me() {
+        return UserJson.of(users.find(caller.get().id()));
+    }
+
+    @GET
+    @RolesAllowed(Role.ADMIN)
+    public JsonArray list() {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        users.listAll().forEach(user -> array.add(UserJson.of(user)));
+        return array.build();
+    }
+
+    @POST
+    @RolesAllowed(Role.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(String body) {
+        JsonObject json = JsonBodies.object(body);
+        String username = JsonBodies.requiredString(json, "username");
+        String password = JsonBodies.requiredString(json, "password");
+        Set<String> roles = new TreeSet<>(JsonBodies.optionalStringList(json, "roles").orElse(List.of(Role.USER)));
+        User created = users.create(username, password, roles);
+        return Response.created(URI.create("users/" + created.getId())).entity(UserJson.of(created)).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        users.delete(caller.get(), PathIds.parse(id));
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP endpoints for user accounts. */
+package com.mediahub.users.boundary;

@@ -1,0 +1,90 @@
+package com.mediahub.users.control;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.mediahub.auth.control.ActiveUserCache;
+import com.mediahub.auth.control.CallerIdentity;
+import com.mediahub.auth.control.PasswordHasher;
+import com.mediahub.platform.error.ApiException;
+import com.mediahub.platform.error.ErrorCatalogue;
+import com.mediahub.users.entity.JpaUserRepository;
+import com.mediahub.users.entity.Role;
+import com.mediahub.users.entity.User;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+/** Creating, listing and deleting users, with the rules of contract 3.7. */
+@ApplicationScoped
+public class UserService {
+
+    /** Letters, digits and {@code . _ -}; no colon (it would break Basic), no spaces, 1 to 64 characters. */
+    static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    static final int MIN_PASSWORD_LENGTH = 8;
+
+    @Inject
+    JpaUserRepository users;
+    @Inject
+    PasswordHasher passwords;
+    @Inject
+    ActiveUserCache activeUsers;
+    @Inject
+    UserAccessPolicy access;
+
+    public User find(long id) {
+        return users.findById(id).orElseThrow(() -> new ApiException(ErrorCatalogue.USER_NOT_FOUND));
+    }
+
+    public List<User> listAll() {
+        return users.listAll();
+    }
+
+    /** Validates everything before hashing (bcrypt is the expensive part) and before writing. */
+    @Transactional
+    public User create(String username, String password, Set<String> roles) {
+        if (!USERNAME.matcher(username).matches()) {
+            throw new ApiException(ErrorCatalogue.FIELD_INVALID, "username",
+                    "must be 1 to 64 letters, digits, '.', '_' or '-'");
+        }
+        checkPassword(password);
+        for (String role : roles) {
+            if (!Role.ALL.contains(role)) {
+                throw new ApiException(ErrorCatalogue.UNKNOWN_ROLE, role);
+            }
+        }
+        if (users.findByUsername(username).isPresent()) {
+            throw new ApiException(ErrorCatalogue.USERNAME_TAKEN);
+        }
+        try {
+            return users.add(new User(username, passwords.hash(password), roles.isEmpty() ? Set.of(Role.USER) : roles));
+        } catch (PersistenceException raceWithAnotherInsert) {
+            throw new ApiException(ErrorCatalogue.USERNAME_TAKEN);
+        }
+    }
+
+    /**
+     * Deletes a user; their refresh tokens, databases and entries go in the same statement
+     * (ON DELETE CASCADE), and their access tokens stop working here at once.
+     */
+    @Transactional
+    public void delete(CallerIdentity caller, long id) {
+        access.checkMaySelfOrAdmin(caller, id);
+        if (!users.delete(id)) {
+            throw new ApiException(ErrorCatalogue.USER_NOT_FOUND);
+        }
+        activeUsers.markDeleted(id);
+    }
+
+    static void checkPassword(String password) {
+        if (password.length() < MIN_PASSWORD_LENGTH) {
+            throw new ApiException(ErrorCatalogue.PASSWORD_TOO_SHORT);
+        }
+        if (!PasswordHasher.fitsBcrypt(password)) {
+            throw new ApiException(ErrorCatalogue.PASSWORD_TOO_LONG);
+        }
+    }
+}

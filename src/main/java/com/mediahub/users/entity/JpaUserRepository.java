@@ -1,0 +1,54 @@
+package com.mediahub.users.entity;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/** Users in the database, through JPA. */
+@ApplicationScoped
+public class JpaUserRepository {
+
+    @PersistenceContext(unitName = "mediahub")
+    EntityManager em;
+
+    public Optional<User> findById(long id) {
+        return Optional.ofNullable(em.find(User.class, id));
+    }
+
+    public Optional<User> findByUsername(String username) {
+        return em.createQuery("SELECT u FROM User u WHERE u.username = :username", User.class)
+                .setParameter("username", username)
+                .getResultStream().findFirst();
+    }
+
+    public boolean exists(long id) {
+        return em.createQuery("SELECT COUNT(u) FROM User u WHERE u.id = :id", Long.class)
+                .setParameter("id", id).getSingleResult() > 0;
+    }
+
+    public long count() {
+        return em.createQuery("SELECT COUNT(u) FROM User u", Long.class).getSingleResult();
+    }
+
+    public List<User> listAll() {
+        return em.createQuery("SELECT u FROM User u ORDER BY u.id", User.class).getResultList();
+    }
+
+    /** Inserts the user and flushes, so that a duplicate username fails here and not at commit. */
+    public User add(User user) {
+        em.persist(user);
+        em.flush();
+        return user;
+    }
+
+    /**
+     * Deletes the user with one statement; the database deletes their refresh tokens, databases
+     * and entries in the same statement (ON DELETE CASCADE). Returns whether a row was deleted.
+     */
+    public boolean delete(long id) {
+        return em.createQuery("DELETE FROM User u WHERE u.id = :id").setParameter("id", id).executeUpdate() == 1;
+    }
+}

@@ -1,0 +1,68 @@
+package com.mediahub.users.entity;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A user account (table {@code users}). Refresh tokens and databases go with it (FK ON DELETE CASCADE). */
+@Entity
+@Table(name = "users")
+public class User {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 64)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false, length = 100)
+    private String passwordHash;
+
+    @Convert(converter = RolesConverter.class)
+    @Column(nullable = false, length = 100)
+    private Set<String> roles = new TreeSet<>();
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    protected User() {
+    }
+
+    public User(String username, String passwordHash, Set<String> roles) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.roles = new TreeSet<>(roles);
+        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS); // what the database keeps
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public Set<String> getRoles() {
+        return new TreeSet<>(roles);
+    }
+
+    public OffsetDateTime getCreatedAt() {
+        return createdAt;
+    }
+}
