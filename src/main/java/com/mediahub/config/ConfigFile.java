@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -75,21 +74,12 @@ public final class ConfigFile {
     /** Dotted keys present in the file that the application does not read (logged as a warning). */
     public List<String> unknownKeys() {
         List<String> unknown = new ArrayList<>();
-        collectLeaves("", toml.toMap(), unknown);
-        unknown.removeIf(KNOWN_KEYS::contains);
-        return unknown;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void collectLeaves(String prefix, Map<String, Object> table, List<String> into) {
-        for (Map.Entry<String, Object> entry : table.entrySet()) {
-            String key = prefix + entry.getKey();
-            if (entry.getValue() instanceof Map<?, ?> nested) {
-                collectLeaves(key + ".", (Map<String, Object>) nested, into);
-            } else {
-                into.add(key);
+        for (String key : toml.dottedKeySet()) {
+            if (!toml.isTable(key) && !KNOWN_KEYS.contains(key)) {
+                unknown.add(key);
             }
         }
+        return unknown;
     }
 
     public Optional<String> string(String key) {

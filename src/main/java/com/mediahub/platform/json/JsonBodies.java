@@ -12,9 +12,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 
 /**
  * Reads request bodies as JSON objects and their fields with exact JSON types, so that a wrong
@@ -31,13 +31,17 @@ public final class JsonBodies {
         if (body == null || body.isBlank()) {
             throw new ApiException(ErrorCatalogue.INVALID_REQUEST_BODY);
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new ApiException(ErrorCatalogue.INVALID_REQUEST_BODY);
             }
-            return value.asJsonObject();
-        } catch (JsonException | IllegalStateException e) {
+            JsonObject object = parser.getObject();
+            if (parser.hasNext()) {
+                // trailing content after the object, e.g. {"a":1}{
+                throw new ApiException(ErrorCatalogue.INVALID_REQUEST_BODY);
+            }
+            return object;
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
             throw new ApiException(ErrorCatalogue.INVALID_REQUEST_BODY);
         }
     }

@@ -2,6 +2,7 @@ package com.mediahub.platform.rest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
@@ -14,8 +15,10 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Refuses request bodies over {@value #MAX_BYTES} bytes with 413 before anything reads them,
- * whether the size is declared (Content-Length) or only discovered while streaming (chunked).
+ * Refuses request bodies over {@value #MAX_BYTES} bytes with 413, whether the size is declared
+ * (Content-Length) or only discovered while streaming (chunked). A declared oversize body of
+ * moderate size is read and discarded first: many clients only read the response once they
+ * have sent the whole request, and would otherwise wait forever for the 413.
  */
 @Provider
 @PreMatching
@@ -23,14 +26,27 @@ import jakarta.ws.rs.ext.Provider;
 public class RequestSizeLimitFilter implements ContainerRequestFilter {
 
     static final int MAX_BYTES = 64 * 1024;
+    /** Larger declared bodies are not drained; the response asks for the connection to close. */
+    static final int MAX_DRAINED_BYTES = 4 * 1024 * 1024;
 
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > MAX_BYTES) {
+            if (request.getLength() <= MAX_DRAINED_BYTES) {
+                drain(request.getEntityStream());
+            }
             throw new ApiException(ErrorCatalogue.PAYLOAD_TOO_LARGE);
         }
         if (request.hasEntity()) {
             request.setEntityStream(new LimitedInputStream(request.getEntityStream()));
+        }
+    }
+
+    private static void drain(InputStream body) {
+        try {
+            body.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException clientWentAway) {
+            // nothing to drain any more
         }
     }
 

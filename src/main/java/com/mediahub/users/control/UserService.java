@@ -22,8 +22,11 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class UserService {
 
-    /** Letters, digits and {@code . _ -}; no colon (it would break Basic), no spaces, 1 to 64 characters. */
-    static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /**
+     * Letters and digits of any script, and {@code . _ - @}; 1 to 64 characters. Never a colon
+     * (Basic splits at the first one), a space or a control character.
+     */
+    static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._@-]{1,64}");
     static final int MIN_PASSWORD_LENGTH = 8;
 
     @Inject
@@ -48,7 +51,7 @@ public class UserService {
     public User create(String username, String password, Set<String> roles) {
         if (!USERNAME.matcher(username).matches()) {
             throw new ApiException(ErrorCatalogue.FIELD_INVALID, "username",
-                    "must be 1 to 64 letters, digits, '.', '_' or '-'");
+                    "must be 1 to 64 letters, digits, '.', '_', '@' or '-'");
         }
         checkPassword(password);
         for (String role : roles) {

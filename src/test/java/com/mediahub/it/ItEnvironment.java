@@ -1,0 +1,75 @@
+package com.mediahub.it;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What the integration tests run against. PostgreSQL defaults to 127.0.0.1:5432, user postgres,
+ * no password; override with FDB_TEST_DB_HOST, FDB_TEST_DB_PORT, FDB_TEST_DB_USER,
+ * FDB_TEST_DB_PASSWORD. The tests create (and re-create) their own databases on that server.
+ * The JWT secret and admin password are the ones Maven gives the deployed server (pom.xml).
+ */
+public final class ItEnvironment {
+
+    public static final String ARQUILLIAN_DB = "mediahub_it";
+    public static final String RESTART_DB = "mediahub_it_restart";
+
+    private ItEnvironment() {
+    }
+
+    public static String dbHost() {
+        return env("FDB_TEST_DB_HOST").orElse("127.0.0.1");
+    }
+
+    public static String dbPort() {
+        return env("FDB_TEST_DB_PORT").orElse("5432");
+    }
+
+    public static String dbUser() {
+        return env("FDB_TEST_DB_USER").orElse("postgres");
+    }
+
+    public static String dbPassword() {
+        return env("FDB_TEST_DB_PASSWORD").orElse("");
+    }
+
+    public static String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + dbHost() + ":" + dbPort() + "/" + database;
+    }
+
+    public static String jwtSecret() {
+        return property("mediahub.it.jwtSecret");
+    }
+
+    public static String adminPassword() {
+        return property("mediahub.it.adminPassword");
+    }
+
+    public static Path war() {
+        return Path.of(property("mediahub.war"));
+    }
+
+    public static Path basedir() {
+        return Path.of(property("mediahub.basedir"));
+    }
+
+    public static Path target() {
+        return Path.of(property("mediahub.target"));
+    }
+
+    public static boolean isIntegrationRun() {
+        return System.getProperty("mediahub.war") != null;
+    }
+
+    private static String property(String name) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            throw new IllegalStateException("System property " + name + " is not set: run the ITs through Maven (mvn verify)");
+        }
+        return value;
+    }
+
+    private static Optional<String> env(String name) {
+        return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
+    }
+}

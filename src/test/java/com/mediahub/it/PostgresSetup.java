@@ -1,0 +1,74 @@
+package com.mediahub.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Before any integration test: re-creates the test databases on the PostgreSQL server, and
+ * renders the operator's datasource file (server-config/payara/datasource-postgresql.asadmin)
+ * with the test database filled in, for the Arquillian-managed Payara Micro to run at boot.
+ * Runs only in the failsafe (integration) phase.
+ */
+public class PostgresSetup implements LauncherSessionListener {
+
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{ENV=([A-Z_]+)(?::([^}]*))?}");
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (!ItEnvironment.isIntegrationRun()) {
+            return;
+        }
+        recreate(ItEnvironment.ARQUILLIAN_DB);
+        recreate(ItEnvironment.RESTART_DB);
+        renderDatasourceFile();
+    }
+
+    static void recreate(String database) {
+        try (Connection c = DriverManager.getConnection(ItEnvironment.jdbcUrl("postgres"),
+                ItEnvironment.dbUser(), ItEnvironment.dbPassword());
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prepare test database " + database + " at "
+                    + ItEnvironment.jdbcUrl("postgres") + " (is PostgreSQL running?): " + e.getMessage(), e);
+        }
+    }
+
+    private static void renderDatasourceFile() {
+        Map<String, String> values = Map.of(
+                "FDB_DB_URL", ItEnvironment.jdbcUrl(ItEnvironment.ARQUILLIAN_DB),
+                "FDB_DB_USER", ItEnvironment.dbUser(),
+                "FDB_DB_PASSWORD", ItEnvironment.dbPassword());
+        try {
+            String template = Files.readString(ItEnvironment.basedir().resolve("server-config/payara/datasource-postgresql.asadmin"));
+            Matcher m = ENV_REFERENCE.matcher(template);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String value = values.getOrDefault(m.group(1), "");
+                if (value.isEmpty() && m.group(2) != null) {
+                    value = m.group(2);
+                }
+                m.appendReplacement(out, Matcher.quoteReplacement(value));
+            }
+            m.appendTail(out);
+            Path rendered = ItEnvironment.target().resolve("it/datasource-postgresql.asadmin");
+            Files.createDirectories(rendered.getParent());
+            Files.writeString(rendered, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
