@@ -8,22 +8,29 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
+ * Set-up and clean-up around the whole integration-test run.
  * Before any integration test: re-creates the test databases on the PostgreSQL server, and
  * renders the operator's datasource file (server-config/payara/datasource-postgresql.asadmin)
  * with the test database filled in, for the Arquillian-managed Payara Micro to run at boot.
- * Runs only in the failsafe (integration) phase.
+ * After the last one: removes the temporary directories the Arquillian Payara Micro container
+ * leaves behind. Runs only in the failsafe (integration) phase.
  */
-public class PostgresSetup implements LauncherSessionListener {
+public class IntegrationTestSession implements LauncherSessionListener {
 
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{ENV=([A-Z_]+)(?::([^}]*))?}");
+
+    private final Instant started = Instant.now();
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -33,6 +40,37 @@ public class PostgresSetup implements LauncherSessionListener {
         recreate(ItEnvironment.ARQUILLIAN_DB);
         recreate(ItEnvironment.RESTART_DB);
         renderDatasourceFile();
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (!ItEnvironment.isIntegrationRun()) {
+            return;
+        }
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (Stream<Path> entries = Files.list(tmp)) {
+            entries.filter(p -> p.getFileName().toString().startsWith("arquillian-payara-micro"))
+                    .filter(p -> createdDuringThisRun(p))
+                    .forEach(IntegrationTestSession::deleteTree);
+        } catch (IOException e) {
+            // best effort: a leftover temporary directory is not a test failure
+        }
+    }
+
+    private boolean createdDuringThisRun(Path path) {
+        try {
+            return !Files.getLastModifiedTime(path).toInstant().isBefore(started.minusSeconds(5));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> tree = Files.walk(root)) {
+            tree.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort
+        }
     }
 
     static void recreate(String database) {

@@ -1,0 +1,147 @@
+package com.mediahub.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The WAR on Payara Micro the way operators start it: {@code server-config/payara/run.sh},
+ * as a child process with its own environment and working directory, stopped with SIGTERM.
+ */
+public final class PayaraProcess implements AutoCloseable {
+
+    private final Map<String, String> environment;
+    private final Path workingDirectory;
+    private final Path log;
+    private final int port;
+    private Process process;
+
+    public PayaraProcess(Map<String, String> environment, Path workingDirectory, String name) {
+        this.port = freePort();
+        this.environment = new HashMap<>(environment);
+        this.environment.put("FDB_PORT", Integer.toString(port));
+        this.workingDirectory = workingDirectory;
+        this.log = ItEnvironment.target().resolve("it/" + name + ".log");
+        try {
+            Files.deleteIfExists(log); // one log per test; restarts append to it
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Starts run.sh and waits until /api/health answers 200. */
+    public PayaraProcess start() {
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(
+                    ItEnvironment.basedir().resolve("server-config/payara/run.sh").toString(), ItEnvironment.war().toString())
+                    .directory(workingDirectory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            for (String inherited : new String[]{"FDB_DB_URL", "FDB_DB_USER", "FDB_DB_PASSWORD", "FDB_JWT_SECRET",
+                    "FDB_CONFIG", "FDB_ADMIN_PASSWORD", "FDB_ADMIN_PASSWORD_HASH_FILE", "FDB_DATA_DIR"}) {
+                builder.environment().remove(inherited);
+            }
+            builder.environment().putAll(environment);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        waitUntilHealthy();
+        return this;
+    }
+
+    private void waitUntilHealthy() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
+            }
+            if (logText().contains("Exception while preparing the app")) {
+                // Payara Micro keeps running without the application: no point waiting.
+                close();
+                throw new IllegalStateException("The WAR failed to deploy; see " + log);
+            }
+            try {
+                HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/health"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(500);
+        }
+        close();
+        throw new IllegalStateException("Payara Micro did not become healthy within 180 s; see " + log);
+    }
+
+    /** SIGTERM, as an operator or an orchestrator stops it; forcibly only if it does not stop. */
+    public void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public String logText() {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
