@@ -46,9 +46,9 @@ public class TokenService {
     }
 
     /**
-     * Rotation: the presented token is consumed by one conditional DELETE (the arbiter among
-     * concurrent refreshes, also across instances) and its successor stored in the same
-     * transaction. The owner is read first only to know whom to issue for; it decides nothing.
+     * Rotation: the presented token is consumed by one conditional DELETE that returns its owner
+     * (the arbiter among concurrent refreshes, also across instances), and its successor is
+     * stored in the same transaction. Never read-then-write.
      */
     @Transactional
     public TokenPair rotate(String presentedToken) {
@@ -58,11 +58,8 @@ public class TokenService {
         Instant now = clock.instant();
         OffsetDateTime nowUtc = now.atOffset(ZoneOffset.UTC);
         String hash = RefreshTokens.hash(presentedToken);
-        long owner = refreshTokens.findLiveOwner(hash, nowUtc)
+        long owner = refreshTokens.consume(hash, nowUtc)
                 .orElseThrow(() -> new ApiException(ErrorCatalogue.REFRESH_TOKEN_INVALID));
-        if (!refreshTokens.consume(hash, nowUtc)) {
-            throw new ApiException(ErrorCatalogue.REFRESH_TOKEN_INVALID);
-        }
         User user = users.findById(owner).orElseThrow(() -> new ApiException(ErrorCatalogue.REFRESH_TOKEN_INVALID));
         return mint(new CallerIdentity(user.getId(), user.getUsername(), user.getRoles()), now);
     }

@@ -1,9 +1,11 @@
 package com.mediahub.auth.entity;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -17,17 +19,12 @@ public class JpaRefreshTokenRepository {
 
     @PersistenceContext(unitName = "mediahub")
     EntityManager em;
+    @Inject
+    ConsumeStatement consumeStatement;
 
     public RefreshToken add(RefreshToken token) {
         em.persist(token);
         return token;
-    }
-
-    /** The user a live (present and unexpired) token belongs to. */
-    public Optional<Long> findLiveOwner(String tokenHash, OffsetDateTime now) {
-        return em.createQuery("SELECT t.userId FROM RefreshToken t WHERE t.tokenHash = :hash AND t.expiry > :now", Long.class)
-                .setParameter("hash", tokenHash).setParameter("now", now)
-                .getResultStream().findFirst();
     }
 
     /** The user any stored token belongs to, expired or not. */
@@ -38,14 +35,15 @@ public class JpaRefreshTokenRepository {
     }
 
     /**
-     * Consumes a live token with ONE conditional statement: of any number of concurrent callers
-     * (on any number of instances) exactly one sees {@code true}; the database's row lock
-     * serialises them and the others find the row gone.
+     * Consumes a live token with ONE conditional statement that also returns its owner: of any
+     * number of concurrent callers (on any number of instances) exactly one gets the owner; the
+     * database's row lock serialises them and the others find the row gone.
      */
-    public boolean consume(String tokenHash, OffsetDateTime now) {
-        return em.createQuery("DELETE FROM RefreshToken t WHERE t.tokenHash = :hash AND t.expiry > :now")
-                .setParameter("hash", tokenHash).setParameter("now", now)
-                .executeUpdate() == 1;
+    public Optional<Long> consume(String tokenHash, OffsetDateTime now) {
+        List<?> owners = em.createNativeQuery(consumeStatement.sql())
+                .setParameter(1, tokenHash).setParameter(2, now)
+                .getResultList();
+        return owners.isEmpty() ? Optional.empty() : Optional.of(((Number) owners.get(0)).longValue());
     }
 
     /** Deletes the token if it belongs to {@code userId}; returns whether a row was deleted. */

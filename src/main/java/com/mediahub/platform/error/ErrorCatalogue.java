@@ -13,6 +13,7 @@ public enum ErrorCatalogue {
     TOKEN_INVALID(401, "Invalid token"),
     REFRESH_TOKEN_INVALID(401, "Invalid or expired refresh token"),
 
+    BAD_REQUEST(400, "Malformed request"),
     INVALID_REQUEST_BODY(400, "Invalid request body"),
     FIELD_REQUIRED(400, "Field '%s' is required"),
     FIELD_WRONG_TYPE(400, "Field '%s' must be %s"),
@@ -36,6 +37,7 @@ public enum ErrorCatalogue {
     USERNAME_TAKEN(409, "Username already exists"),
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Content-Type must be application/json"),
+    UNSUPPORTED_CHARSET(415, "Unsupported charset in Content-Type"),
 
     INTERNAL_ERROR(500, "Internal server error"),
     SERVICE_UNAVAILABLE(503, "Service temporarily unavailable");
@@ -60,7 +62,7 @@ public enum ErrorCatalogue {
     /** The catalogue entry for a bare HTTP status, used where only a status is known (servlet error pages). */
     public static ErrorCatalogue forStatus(int status) {
         return switch (status) {
-            case 400 -> INVALID_REQUEST_BODY;
+            case 400 -> BAD_REQUEST;
             case 401 -> AUTHORIZATION_HEADER_REQUIRED;
             case 403 -> ACCESS_DENIED;
             case 404 -> NOT_FOUND;

@@ -1,5 +1,7 @@
 package com.mediahub.platform.error;
 
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,6 +24,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof ApiException api) {
                 return ErrorResponses.of(api.status(), api.getMessage());
+            }
+            if (t instanceof UnsupportedCharsetException || t instanceof IllegalCharsetNameException) {
+                return ErrorResponses.of(ErrorCatalogue.UNSUPPORTED_CHARSET);
             }
         }
         if (DatabaseFailures.isUnavailable(exception)) {

@@ -9,7 +9,6 @@ import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -41,7 +40,10 @@ public final class JsonBodies {
                 throw new ApiException(ErrorCatalogue.INVALID_REQUEST_BODY);
             }
             return object;
-        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+        } catch (ApiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // JsonException, and the parser's own exceptions (e.g. "too deeply nested")
             throw new ApiException(ErrorCatalogue.INVALID_REQUEST_BODY);
         }
     }

@@ -1,0 +1,55 @@
+package com.mediahub.auth.entity;
+
+import java.util.logging.Logger;
+
+import com.mediahub.platform.error.DatabaseFailures;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The one SQL statement that deletes a live refresh token and returns its owner. Standard SQL
+ * has no such statement, so the database's own form is used: {@code DELETE ... RETURNING}
+ * (PostgreSQL) or a data-change delta table {@code SELECT ... FROM OLD TABLE (DELETE ...)} (H2,
+ * the embedded default). Which one works is asked of the database once, by trying the first.
+ */
+@ApplicationScoped
+public class ConsumeStatement {
+
+    private static final Logger LOG = Logger.getLogger(ConsumeStatement.class.getName());
+
+    static final String DELETE_RETURNING =
+            "DELETE FROM refresh_tokens WHERE token_hash = ?1 AND expiry > ?2 RETURNING user_id";
+    static final String OLD_TABLE_OF_DELETE =
+            "SELECT user_id FROM OLD TABLE (DELETE FROM refresh_tokens WHERE token_hash = ?1 AND expiry > ?2)";
+
+    @Inject
+    DeleteReturningProbe probe;
+
+    private volatile String sql;
+
+    /** The statement for this database; parameters: 1 the token hash, 2 "now". */
+    public String sql() {
+        String known = sql;
+        if (known == null) {
+            known = detect();
+            sql = known;
+        }
+        return known;
+    }
+
+    /** Tries {@code DELETE ... RETURNING} on no rows, in a transaction of its own. */
+    private String detect() {
+        try {
+            probe.run();
+            LOG.info("Refresh tokens are consumed with DELETE ... RETURNING");
+            return DELETE_RETURNING;
+        } catch (RuntimeException e) {
+            if (DatabaseFailures.isUnavailable(e)) {
+                throw e; // nothing learned; ask again next time
+            }
+            LOG.info("Refresh tokens are consumed with SELECT ... FROM OLD TABLE (DELETE ...)");
+            return OLD_TABLE_OF_DELETE;
+        }
+    }
+}
