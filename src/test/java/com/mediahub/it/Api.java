@@ -46,6 +46,23 @@ public final class Api {
         return send("POST", path, authorization, jsonBody, "application/json");
     }
 
+    /** A body of {@code bytes} bytes sent without Content-Length (chunked), as streaming clients do. */
+    public Reply postChunked(String path, String authorization, int bytes) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(new byte[bytes])))
+                .build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply("POST (chunked) " + path, response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("POST (chunked) " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Reply delete(String path, String authorization) {
         return send("DELETE", path, authorization, null, null);
     }

@@ -155,5 +155,8 @@ class AuthenticationMatrixIT extends DeployedWar {
         api.get("/no-such-page", null).expectError(404, "Not found");
         api.send("PATCH", "/api/users/me", user.basic(), null, null).expect(405);
         assertEquals(true, api.send("PATCH", "/api/users/me", user.basic(), null, null).header("Content-Type").startsWith("application/json"));
+        api.get("/api/users/me", null).expectError(401, "Authorization header required");
+        Reply options = api.send("OPTIONS", "/api/users/me", user.basic(), null, null);
+        assertEquals(false, options.body().contains("<"), "no WADL/XML: " + options.body());
     }
 }

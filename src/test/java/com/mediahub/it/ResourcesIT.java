@@ -94,6 +94,10 @@ class ResourcesIT extends DeployedWar {
         api.send("POST", "/api/databases", alice.basic(), "{\"name\":\"x\"}", "text/plain").expectError(415, "Content-Type must be application/json");
         api.post("/api/databases", alice.basic(), "{\"name\":\"" + "x".repeat(1_000_000) + "\"}").expectError(413, "Request body too large");
         api.get("/api/databases/abc", alice.basic()).expectError(400, "Path parameter 'id' must be a positive integer");
+        api.send("POST", "/api/databases", alice.basic(), "{\"name\":\"x\"}", "application/json; charset=nonsense")
+                .expectError(415, "Unsupported charset in Content-Type");
+        api.post("/api/databases", alice.basic(), "{\"a\":".repeat(5000) + "1" + "}".repeat(5000)).expectError(400, "Invalid request body");
+        api.postChunked("/api/databases", alice.basic(), 2_000_000).expectError(413, "Request body too large");
         assertEquals(before, db.count("SELECT COUNT(*) FROM databases"));
         assertEquals(0, db.count("SELECT COUNT(*) FROM entries WHERE database_id = ?", films));
     }

@@ -80,6 +80,9 @@ public class RequestSizeLimitFilter implements ContainerRequestFilter {
         private void count(int n) {
             count += n;
             if (count > MAX_BYTES) {
+                if (count <= MAX_DRAINED_BYTES) {
+                    drain(delegate);
+                }
                 throw new ApiException(ErrorCatalogue.PAYLOAD_TOO_LARGE);
             }
         }
