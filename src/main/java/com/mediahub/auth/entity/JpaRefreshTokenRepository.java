@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
 /**
  * The refresh-token allow-list, through JPA. Every statement takes the token's hash, never the
@@ -15,6 +16,7 @@ import jakarta.persistence.PersistenceContext;
  * every instance and every database.
  */
 @ApplicationScoped
+@Transactional // joins the caller's transaction, else runs in its own: see package-info
 public class JpaRefreshTokenRepository {
 
     @PersistenceContext(unitName = "mediahub")

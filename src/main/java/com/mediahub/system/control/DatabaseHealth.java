@@ -3,9 +3,11 @@ package com.mediahub.system.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
 /** Whether the database answers a trivial query right now. */
 @ApplicationScoped
+@Transactional // a read outside a transaction would be retried by EclipseLink for 10 s
 public class DatabaseHealth {
 
     @PersistenceContext(unitName = "mediahub")

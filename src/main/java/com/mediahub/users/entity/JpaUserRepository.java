@@ -6,9 +6,11 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
 /** Users in the database, through JPA. */
 @ApplicationScoped
+@Transactional // joins the caller's transaction, else runs in its own: see package-info
 public class JpaUserRepository {
 
     @PersistenceContext(unitName = "mediahub")
