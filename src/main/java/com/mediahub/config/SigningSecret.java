@@ -14,8 +14,14 @@ public final class SigningSecret {
 
     private final byte[] key;
     private final String source;
+    private final boolean generated;
 
     public SigningSecret(String secret, String source) {
+        this(secret, source, false);
+    }
+
+    /** @param generated true when this start made the secret up (nothing was configured) */
+    public SigningSecret(String secret, String source, boolean generated) {
         byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
         if (bytes.length < MIN_BYTES) {
             throw new ConfigurationException("The JWT secret from " + source + " is " + bytes.length
@@ -23,6 +29,11 @@ public final class SigningSecret {
         }
         this.key = bytes;
         this.source = source;
+        this.generated = generated;
+    }
+
+    public boolean wasGenerated() {
+        return generated;
     }
 
     public byte[] keyBytes() {

@@ -41,7 +41,7 @@ public final class SigningSecretResolver {
         SecretSaver.save(config.path(), generated);
         LOG.info(() -> "Generated a new JWT signing secret and saved it to " + config.path()
                 + ". Every instance that shares this database must use the same secret.");
-        return new SigningSecret(generated, "[jwt] secret in " + config.path() + " (generated)");
+        return new SigningSecret(generated, "[jwt] secret in " + config.path() + " (generated)", true);
     }
 
     private static Optional<String> nonBlank(String value) {

@@ -13,6 +13,7 @@ public final class ItEnvironment {
 
     public static final String ARQUILLIAN_DB = "mediahub_it";
     public static final String RESTART_DB = "mediahub_it_restart";
+    public static final String CLUSTER_DB = "mediahub_it_cluster";
 
     private ItEnvironment() {
     }
