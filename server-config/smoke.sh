@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Black-box HTTP smoke suite for one deployed MediaHub (used by test-all-servers.sh).
+#   server-config/smoke.sh BASE_URL DATABASE
+# BASE_URL: the application's root, e.g. http://127.0.0.1:8080 or http://127.0.0.1:8080/mediahub
+# DATABASE: the PostgreSQL database the server uses (for the cascade-delete check, via psql)
+# Environment: SMOKE_ADMIN_PASSWORD, SMOKE_JWT_SECRET (the server's), FDB_TEST_DB_HOST/PORT/USER/PASSWORD.
+# Prints one line per check: "<check>\tPASS" or "<check>\tFAIL <what was seen>"; exits 1 if any failed.
+set -uo pipefail
+
+base="${1:?base URL}"
+database="${2:?database name}"
+admin_password="${SMOKE_ADMIN_PASSWORD:?}"
+secret="${SMOKE_JWT_SECRET:?}"
+export PGHOST="${FDB_TEST_DB_HOST:-127.0.0.1}" PGPORT="${FDB_TEST_DB_PORT:-5432}" PGUSER="${FDB_TEST_DB_USER:-postgres}"
+export PGPASSWORD="${FDB_TEST_DB_PASSWORD:-}"
+
+both='Basic realm="mediahub", charset="UTF-8", Bearer realm="mediahub"'
+failures=0
+body="" status="" challenge=""
+
+# request METHOD PATH [AUTHORIZATION] [JSON BODY]: sets status, body, challenge
+request() {
+  local args=(-s -o /tmp/smoke.$$.body -D /tmp/smoke.$$.headers -w '%{http_code}' -X "$1" "$base$2")
+  [[ -n "${3:-}" ]] && args+=(-H "Authorization: $3")
+  [[ -n "${4:-}" ]] && args+=(-H 'Content-Type: application/json' --data-binary "$4")
+  status=$(curl "${args[@]}")
+  body=$(cat /tmp/smoke.$$.body)
+  challenge=$(grep -i '^WWW-Authenticate:' /tmp/smoke.$$.headers | head -1 | sed -E 's/^[^:]*: //; s/\r$//')
+}
+field() { sed -nE "s/.*\"$1\":\"?([^\",}]*)\"?.*/\1/p" <<<"$body"; }
+check() { # NAME CONDITION...
+  local name="$1"; shift
+  if "$@"; then printf '%s\tPASS\n' "$name"; else printf '%s\tFAIL %s %s\n' "$name" "$status" "${body:0:160}"; failures=$((failures + 1)); fi
+}
+is() { [[ "$status" == "$1" ]] && { [[ -z "${2:-}" ]] || [[ "$(field error)" == "$2" ]]; } && { [[ -z "${3:-}" ]] || [[ "$challenge" == "$3" ]]; }; }
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+basic() { printf 'Basic %s' "$(printf '%s:%s' "$1" "$2" | openssl base64 -A)"; }
+jwt() { # CLAIMS_JSON -> HS256 at+jwt signed with the server's secret
+  local header payload signature
+  header=$(printf '{"alg":"HS256","typ":"at+jwt"}' | b64url)
+  payload=$(printf '%s' "$1" | b64url)
+  signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -hmac "$secret" -binary | b64url)
+  printf '%s.%s.%s' "$header" "$payload" "$signature"
+}
+
+admin=$(basic admin "$admin_password")
+user="smoke$RANDOM$RANDOM"
+request POST /api/users "$admin" "{\"username\":\"$user\",\"password\":\"smoke-password-1\",\"roles\":[\"user\"]}"
+user_id=$(field id)
+check "create user (admin, Basic)" is 201
+user_basic=$(basic "$user" smoke-password-1)
+
+request POST /api/token "$user_basic"
+access=$(field access_token); refresh=$(field refresh_token)
+check "token issue" is 200
+request GET /api/users/me "$user_basic"
+check "Basic on protected endpoint" is 200
+request GET /api/users/me "Bearer $access"
+check "Bearer on protected endpoint" eval '[[ $status == 200 && $(field username) == "$user" ]]'
+request GET /api/users "Bearer $access"
+check "403 for a user on an admin endpoint" is 403
+
+request POST /api/token/refresh "" "{\"refresh_token\":\"$refresh\"}"
+new_refresh=$(field refresh_token)
+check "refresh rotation: new pair" eval '[[ $status == 200 && -n $new_refresh && $new_refresh != "$refresh" ]]'
+request POST /api/token/refresh "" "{\"refresh_token\":\"$refresh\"}"
+check "refresh rotation: old token dead" is 401 "Invalid or expired refresh token"
+request POST /api/logout "$user_basic" "{\"refresh_token\":\"$new_refresh\"}"
+check "logout" eval '[[ $status == 200 && $(field message) == "Logged out successfully." ]]'
+request POST /api/token/refresh "" "{\"refresh_token\":\"$new_refresh\"}"
+check "refresh after logout fails" is 401 "Invalid or expired refresh token"
+
+request GET /api/users/me
+check "401 no Authorization header" is 401 "Authorization header required" "$both"
+request GET /api/users/me "Digest x=1"
+check "401 unknown scheme" is 401 "Invalid authorization header format" "$both"
+request GET /api/users/me "$(basic "$user" wrong-password)"
+check "401 wrong password" is 401 "Authentication failed" "$both"
+request GET /api/users/me "Basic %%%"
+check "401 bad base64" is 401 "Authentication failed" "$both"
+request GET /api/users/me "Bearer $(jwt "{\"iss\":\"mediahub\",\"sub\":\"$user_id\",\"upn\":\"$user\",\"groups\":[\"user\"],\"iat\":$(( $(date +%s) - 900 )),\"exp\":$(( $(date +%s) - 600 )),\"jti\":\"x1\"}")"
+check "401 expired token" is 401 "Token expired" 'Bearer realm="mediahub", error="invalid_token", error_description="Token expired"'
+signature="${access##*.}"; first="${signature:0:1}"; [[ $first == A ]] && other=B || other=A
+request GET /api/users/me "Bearer ${access%.*}.$other${signature:1}"
+check "401 tampered token" is 401 "Invalid token" 'Bearer realm="mediahub", error="invalid_token"'
+request GET /api/users/me "Bearer $refresh"
+check "401 refresh token as access token" is 401 "Invalid token" 'Bearer realm="mediahub", error="invalid_token"'
+
+request POST /api/databases "$user_basic" '{"name":"smoke"}'
+db_id=$(field id)
+request POST /api/entry "$user_basic" "{\"database_id\":$db_id,\"title\":\"t\",\"content\":\"c\"}"
+request POST /api/token "$user_basic"
+request DELETE "/api/users/$user_id" "$admin"
+rows=$(psql -d "$database" -tAc "SELECT (SELECT COUNT(*) FROM users WHERE id = $user_id) + (SELECT COUNT(*) FROM refresh_tokens WHERE user_id = $user_id) + (SELECT COUNT(*) FROM databases WHERE owner_id = $user_id) + (SELECT COUNT(*) FROM entries WHERE database_id = ${db_id:-0})" 2>&1)
+check "cascade delete (tables checked)" eval '[[ $status == 204 && $rows == 0 ]]'
+request GET /api/no-such-thing "$admin"
+check "JSON 404" is 404 "Not found"
+
+rm -f /tmp/smoke.$$.body /tmp/smoke.$$.headers
+exit $(( failures > 0 ))
