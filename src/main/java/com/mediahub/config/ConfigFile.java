@@ -26,7 +26,10 @@ public final class ConfigFile {
             "jwt.secret", "jwt.issuer",
             "jwt.access_duration_min", "jwt.access_duration_seconds",
             "jwt.refresh_duration_hours", "jwt.refresh_duration_seconds",
-            "auth.bcrypt_cost", "auth.user_cache_seconds");
+            "jwt.session_max_hours", "jwt.session_max_seconds", "jwt.reuse_grace_seconds",
+            "auth.bcrypt_cost", "auth.user_cache_seconds", "auth.max_failures",
+            "auth.failure_window_minutes", "auth.failure_window_seconds",
+            "cleanup.interval_minutes", "cleanup.interval_seconds", "cleanup.batch_size");
 
     private final Path path;
     private final String text;
@@ -117,6 +120,16 @@ public final class ConfigFile {
         }
         String coarseKey = table + "." + name + "_" + coarseSuffix;
         return integer(coarseKey).map(n -> coarseUnit.multipliedBy(positive(coarseKey, n))).orElse(fallback);
+    }
+
+    /** An integer setting within [min, max], else {@code fallback} when absent. */
+    public long bounded(String key, long fallback, long min, long max) {
+        long value = integer(key).orElse(fallback);
+        if (value < min || value > max) {
+            throw new ConfigurationException("Setting " + key + " in " + path + " at line " + line(key)
+                    + " must be between " + min + " and " + max + ", was " + value);
+        }
+        return value;
     }
 
     private long positive(String key, long value) {

@@ -1,30 +1,53 @@
 package com.mediahub.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * The application's settings, read once from config.toml at startup (contract section 4).
+ * Every duration also accepts a {@code _seconds} form, which wins.
  *
- * @param issuer          the {@code iss} of every access token ({@code [jwt] issuer}, default {@code mediahub})
- * @param accessDuration  access token lifetime ({@code [jwt] access_duration_min}, default 5 minutes)
- * @param refreshDuration refresh token lifetime ({@code [jwt] refresh_duration_hours}, default 24 hours)
- * @param bcryptCost      bcrypt cost for new password hashes ({@code [auth] bcrypt_cost}, default 12)
- * @param userCacheTtl    how long a user's "still exists" answer is trusted for Bearer requests
- *                        ({@code [auth] user_cache_seconds}, default 5 seconds)
+ * @param issuer            {@code iss} of access tokens ({@code [jwt] issuer}, default {@code mediahub})
+ * @param accessDuration    access token lifetime ({@code [jwt] access_duration_min}, default 5 minutes)
+ * @param refreshDuration   refresh token lifetime ({@code [jwt] refresh_duration_hours}, default 24 hours)
+ * @param sessionMax        absolute session (token family) lifetime ({@code [jwt] session_max_hours}, default 720)
+ * @param reuseGrace        how long the immediately previous refresh token may be presented again without
+ *                          being treated as stolen ({@code [jwt] reuse_grace_seconds}, default 10)
+ * @param bcryptCost        bcrypt cost for new password hashes ({@code [auth] bcrypt_cost}, default 12)
+ * @param userCacheTtl      how long a user's token version is trusted for Bearer requests
+ *                          ({@code [auth] user_cache_seconds}, default 5)
+ * @param maxFailures       failed logins per username and per client address before 429
+ *                          ({@code [auth] max_failures}, default 10)
+ * @param failureWindow     the window those failures are counted in ({@code [auth] failure_window_minutes}, default 15)
+ * @param cleanupInterval   how often expired rows are deleted ({@code [cleanup] interval_minutes}, default 15)
+ * @param cleanupBatch      rows deleted per statement by the clean-up ({@code [cleanup] batch_size}, default 10000)
  */
-public record Settings(String issuer, Duration accessDuration, Duration refreshDuration, int bcryptCost,
-                       Duration userCacheTtl) {
+public record Settings(String issuer, Duration accessDuration, Duration refreshDuration, Duration sessionMax,
+                       Duration reuseGrace, int bcryptCost, Duration userCacheTtl, int maxFailures,
+                       Duration failureWindow, Duration cleanupInterval, int cleanupBatch) {
 
     public static Settings from(ConfigFile file) {
-        long cost = file.integer("auth.bcrypt_cost").orElse(12L);
-        if (cost < 4 || cost > 31) {
-            throw new ConfigurationException("Setting auth.bcrypt_cost in " + file.path() + " must be between 4 and 31, was " + cost);
-        }
         return new Settings(
                 file.string("jwt.issuer").filter(s -> !s.isBlank()).orElse("mediahub"),
                 file.duration("jwt", "access_duration", "min", Duration.ofMinutes(1), Duration.ofMinutes(5)),
                 file.duration("jwt", "refresh_duration", "hours", Duration.ofHours(1), Duration.ofHours(24)),
-                (int) cost,
-                file.duration("auth", "user_cache", null, null, Duration.ofSeconds(5)));
+                file.duration("jwt", "session_max", "hours", Duration.ofHours(1), Duration.ofHours(720)),
+                file.duration("jwt", "reuse_grace", null, null, Duration.ofSeconds(10)),
+                (int) file.bounded("auth.bcrypt_cost", 12, 4, 31),
+                file.duration("auth", "user_cache", null, null, Duration.ofSeconds(5)),
+                (int) file.bounded("auth.max_failures", 10, 1, 1_000_000),
+                file.duration("auth", "failure_window", "minutes", Duration.ofMinutes(1), Duration.ofMinutes(15)),
+                file.duration("cleanup", "interval", "minutes", Duration.ofMinutes(1), Duration.ofMinutes(15)),
+                (int) file.bounded("cleanup.batch_size", 10_000, 1, 1_000_000));
+    }
+
+    /** The defaults, as with an empty config.toml. */
+    public static Settings defaults() {
+        return from(ConfigFile.parse(Path.of("config.toml"), ""));
+    }
+
+    public Settings withBcryptCost(int cost) {
+        return new Settings(issuer, accessDuration, refreshDuration, sessionMax, reuseGrace, cost, userCacheTtl,
+                maxFailures, failureWindow, cleanupInterval, cleanupBatch);
     }
 }

@@ -67,7 +67,8 @@ public final class Api {
         return send("DELETE", path, authorization, null, null);
     }
 
-    public Reply send(String method, String path, String authorization, String body, String contentType) {
+    public Reply send(String method, String path, String authorization, String body, String contentType,
+                      String... extraHeaders) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
@@ -75,6 +76,9 @@ public final class Api {
         }
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < extraHeaders.length; i += 2) {
+            request.header(extraHeaders[i], extraHeaders[i + 1]);
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());

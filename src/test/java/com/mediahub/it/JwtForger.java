@@ -25,6 +25,7 @@ public final class JwtForger {
         claims.setIssuedAtToNow();
         claims.setExpirationTimeMinutesInTheFuture(5);
         claims.setGeneratedJwtId();
+        claims.setClaim("ver", 0);
         return claims;
     }
 

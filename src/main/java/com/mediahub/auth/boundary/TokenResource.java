@@ -1,6 +1,7 @@
 package com.mediahub.auth.boundary;
 
 import com.mediahub.auth.control.CurrentCaller;
+import com.mediahub.auth.control.RotationOutcome;
 import com.mediahub.auth.control.TokenPair;
 import com.mediahub.auth.control.TokenService;
 import com.mediahub.platform.error.ApiException;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -38,15 +40,19 @@ public class TokenResource {
     @POST
     @Path("token")
     @RolesAllowed({Role.USER, Role.ADMIN})
-    public Response issue() {
-        return tokenResponse(tokens.issue(caller.get()));
+    public Response issue(@HeaderParam("User-Agent") String userAgent) {
+        return tokenResponse(tokens.issue(caller.get(), userAgent));
     }
 
     @POST
     @Path("token/refresh")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response refresh(String body) {
-        return tokenResponse(tokens.rotate(refreshTokenOf(body)));
+    public Response refresh(String body, @HeaderParam("User-Agent") String userAgent) {
+        RotationOutcome outcome = tokens.rotate(refreshTokenOf(body), userAgent);
+        if (outcome instanceof RotationOutcome.Rotated rotated) {
+            return tokenResponse(rotated.pair());
+        }
+        throw new ApiException(ErrorCatalogue.REFRESH_TOKEN_INVALID);
     }
 
     @POST

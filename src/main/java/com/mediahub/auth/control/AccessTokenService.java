@@ -39,6 +39,12 @@ import jakarta.inject.Inject;
 public class AccessTokenService {
 
     static final String TYPE = "at+jwt";
+    /** The session (token family) id, as OpenID Connect names it. */
+    static final String SESSION_CLAIM = "sid";
+    /** The user's token version at issue time (see {@link TokenVersionCache}). */
+    static final String VERSION_CLAIM = "ver";
+    /** Tokens may be at most this old by {@code iat}; only the future is really restricted (skew). */
+    private static final int MAX_AGE_SECONDS = 10 * 365 * 24 * 3600;
     static final int CLOCK_SKEW_SECONDS = 60;
 
     @Inject
@@ -69,13 +75,15 @@ public class AccessTokenService {
                 .setExpectedIssuer(settings.issuer())
                 .setRequireExpirationTime()
                 .setRequireIssuedAt()
+                .setIssuedAtRestrictions(CLOCK_SKEW_SECONDS, MAX_AGE_SECONDS)
                 .setRequireSubject()
                 .setRequireJwtId()
                 .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS)
                 .build();
     }
 
-    public String issue(CallerIdentity caller, Instant now) {
+    /** An access token for {@code caller} (whose session id, if any, goes into {@code sid}). */
+    public String issue(CallerIdentity caller, int tokenVersion, Instant now) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(settings.issuer());
         claims.setSubject(Long.toString(caller.id()));
@@ -84,6 +92,8 @@ public class AccessTokenService {
         claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
         claims.setExpirationTime(NumericDate.fromSeconds(now.plus(settings.accessDuration()).getEpochSecond()));
         claims.setJwtId(UUID.randomUUID().toString());
+        caller.session().ifPresent(sid -> claims.setClaim(SESSION_CLAIM, sid));
+        claims.setClaim(VERSION_CLAIM, tokenVersion);
 
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
@@ -97,17 +107,19 @@ public class AccessTokenService {
         }
     }
 
-    /** The caller an access token names, or {@link TokenRejectedException} with the contract's error. */
-    public CallerIdentity verify(String token) throws TokenRejectedException {
+    /** What an access token says, or {@link TokenRejectedException} with the contract's error. */
+    public VerifiedAccessToken verify(String token) throws TokenRejectedException {
         try {
             JwtClaims claims = consumer.processToClaims(token);
             long id = Long.parseLong(claims.getSubject());
             String username = claims.getStringClaimValue(Claims.upn.name());
             List<String> groups = claims.getStringListClaimValue(Claims.groups.name());
-            if (username == null || groups == null) {
+            Long version = claims.getClaimValue(VERSION_CLAIM, Long.class);
+            Long session = claims.getClaimValue(SESSION_CLAIM, Long.class);
+            if (username == null || groups == null || version == null) {
                 throw new TokenRejectedException(ErrorCatalogue.TOKEN_INVALID);
             }
-            return new CallerIdentity(id, username, Set.copyOf(groups));
+            return new VerifiedAccessToken(new CallerIdentity(id, username, Set.copyOf(groups), session), version.intValue());
         } catch (InvalidJwtException e) {
             boolean onlyExpired = e.hasExpired()
                     && e.getErrorDetails().stream().allMatch(d -> d.getErrorCode() == ErrorCodes.EXPIRED);

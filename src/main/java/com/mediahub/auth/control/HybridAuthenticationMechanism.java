@@ -20,9 +20,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The one authentication mechanism (contract section 1): Bearer access tokens are checked by
- * {@link AccessTokenService} with no database work beyond the cached "user still exists"
- * check; Basic credentials go through the {@link IdentityStoreHandler} to {@link JpaIdentityStore}.
- * Stateless: it runs on every request and creates no HTTP session.
+ * {@link AccessTokenService} and the cached token version ({@link TokenVersionCache}), with no
+ * database work per request; Basic credentials pass the brute-force throttle, then the
+ * {@link IdentityStoreHandler} and {@link JpaIdentityStore}. Stateless: it runs on every request
+ * and creates no HTTP session.
  *
  * <p>Failures set {@code WWW-Authenticate} and leave the catalogue entry in a request
  * attribute; the JSON body is rendered by the error page ({@link JsonErrorPageServlet}), so
@@ -38,7 +39,11 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     AccessTokenService accessTokens;
     @Inject
-    ActiveUserCache activeUsers;
+    TokenVersionCache tokenVersions;
+    @Inject
+    LoginThrottle throttle;
+    @Inject
+    SecurityAudit audit;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -55,7 +60,7 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
         try {
             AuthorizationHeader parsed = AuthorizationHeader.parse(header);
             if (parsed instanceof AuthorizationHeader.Basic basic) {
-                return basic(request, context, basic);
+                return basic(request, response, context, basic);
             }
             if (access == EndpointAccess.BASIC_ONLY) {
                 return fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
@@ -69,13 +74,24 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
         }
     }
 
-    private AuthenticationStatus basic(HttpServletRequest request, HttpMessageContext context,
-                                       AuthorizationHeader.Basic basic) {
+    private AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response,
+                                       HttpMessageContext context, AuthorizationHeader.Basic basic) {
+        String address = request.getRemoteAddr();
+        LoginThrottle.Verdict verdict = throttle.check(basic.username(), address);
+        if (verdict.blocked()) {
+            audit.record("login.throttled", null, null);
+            request.setAttribute(JsonErrorPageServlet.ERROR_ATTRIBUTE, ErrorCatalogue.TOO_MANY_ATTEMPTS);
+            request.setAttribute(JsonErrorPageServlet.RETRY_AFTER_ATTRIBUTE, verdict.retryAfter().get().toSeconds() + 1);
+            return sendError(response, ErrorCatalogue.TOO_MANY_ATTEMPTS);
+        }
         CredentialValidationResult result = identityStores.validate(
                 new UsernamePasswordCredential(basic.username(), basic.password()));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            throttle.failed(basic.username(), address);
+            audit.record("login.failed", null, null);
             return fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
         }
+        throttle.succeeded(basic.username(), verdict);
         CallerIdentity caller = new CallerIdentity(Long.parseLong(result.getCallerUniqueId()),
                 result.getCallerPrincipal().getName(), result.getCallerGroups());
         return login(request, context, caller);
@@ -84,11 +100,11 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
     private AuthenticationStatus bearer(HttpServletRequest request, HttpMessageContext context,
                                         AuthorizationHeader.Bearer bearer) {
         try {
-            CallerIdentity caller = accessTokens.verify(bearer.token());
-            if (!activeUsers.exists(caller.id())) {
+            VerifiedAccessToken token = accessTokens.verify(bearer.token());
+            if (!tokenVersions.accepts(token.caller().id(), token.tokenVersion())) {
                 return fail(request, context, ErrorCatalogue.TOKEN_INVALID);
             }
-            return login(request, context, caller);
+            return login(request, context, token.caller());
         } catch (TokenRejectedException rejected) {
             return fail(request, context, rejected.error());
         }
@@ -107,7 +123,7 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
         return context.responseUnauthorized();
     }
 
-    /** The database could not be asked (Basic, or the user-exists check): 503, not 500. */
+    /** The database could not be asked (throttle, Basic, or the token version): 503, not 500. */
     private static AuthenticationStatus unavailable(HttpServletRequest request, HttpServletResponse response,
                                                     RuntimeException failure) {
         ErrorCatalogue error = DatabaseFailures.isUnavailable(failure)
@@ -115,6 +131,10 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
         LOG.log(error == ErrorCatalogue.SERVICE_UNAVAILABLE ? Level.WARNING : Level.SEVERE,
                 "Authentication could not be completed", failure);
         request.setAttribute(JsonErrorPageServlet.ERROR_ATTRIBUTE, error);
+        return sendError(response, error);
+    }
+
+    private static AuthenticationStatus sendError(HttpServletResponse response, ErrorCatalogue error) {
         try {
             response.sendError(error.status());
         } catch (java.io.IOException e) {

@@ -15,7 +15,8 @@ import jakarta.security.enterprise.CallerPrincipal;
 /**
  * The identity store behind Basic authentication: checks the password against the bcrypt hash
  * in {@code users} and supplies the caller's groups (roles). The user id travels as the caller's
- * unique id. An unknown username costs the same bcrypt work as a wrong password.
+ * unique id. An unknown username costs the same bcrypt work as a wrong password. A hash made
+ * with a lower cost than configured is replaced after a successful check.
  */
 @ApplicationScoped
 public class JpaIdentityStore implements IdentityStore {
@@ -36,6 +37,9 @@ public class JpaIdentityStore implements IdentityStore {
             return CredentialValidationResult.INVALID_RESULT;
         }
         User found = user.get();
+        if (passwords.needsUpgrade(found.getPasswordHash())) {
+            users.updatePasswordHash(found.getId(), passwords.hash(password));
+        }
         return new CredentialValidationResult(null, new CallerPrincipal(found.getUsername()), null,
                 String.valueOf(found.getId()), found.getRoles());
     }

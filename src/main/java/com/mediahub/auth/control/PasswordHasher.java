@@ -56,6 +56,11 @@ public class PasswordHasher {
         verify("x", dummyHash);
     }
 
+    /** Whether a stored hash was made with a lower cost than configured now (it is re-hashed at the next login). */
+    public boolean needsUpgrade(String storedHash) {
+        return isBcryptHash(storedHash) && Integer.parseInt(storedHash.substring(4, 6)) < settings.bcryptCost();
+    }
+
     public static boolean fitsBcrypt(String password) {
         return password.getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES;
     }

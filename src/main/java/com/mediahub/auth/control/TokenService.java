@@ -2,13 +2,19 @@ package com.mediahub.auth.control;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
+import com.mediahub.auth.control.RotationOutcome.Reason;
+import com.mediahub.auth.entity.ConsumedToken;
+import com.mediahub.auth.entity.Family;
 import com.mediahub.auth.entity.JpaRefreshTokenRepository;
 import com.mediahub.auth.entity.RefreshToken;
+import com.mediahub.auth.entity.ReplayedToken;
 import com.mediahub.config.Settings;
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
@@ -21,11 +27,13 @@ import jakarta.transaction.Transactional;
 
 /**
  * Issues, rotates and revokes token pairs (contract 3.1 to 3.3). Each operation is one database
- * transaction; an exception rolls all of it back, so a failed rotation never leaves the old
- * token consumed without a successor, nor a successor without the old token consumed.
+ * transaction. A login starts a token family (a session) with an absolute expiry; each rotation
+ * consumes the presented token, remembers its hash, and stores one successor in the family.
  */
 @ApplicationScoped
 public class TokenService {
+
+    static final int MAX_USER_AGENT = 256;
 
     @Inject
     AccessTokenService accessTokens;
@@ -35,33 +43,63 @@ public class TokenService {
     JpaUserRepository users;
     @Inject
     Settings settings;
+    @Inject
+    SecurityAudit audit;
 
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
-    /** A new pair for a caller who has just proven their password. */
+    /** A new session and pair for a caller who has just proven their password. */
     @Transactional
-    public TokenPair issue(CallerIdentity caller) {
-        return mint(caller, clock.instant());
+    public TokenPair issue(CallerIdentity caller, String userAgent) {
+        OffsetDateTime now = now();
+        User user = users.findById(caller.id()).orElseThrow(() -> new ApiException(ErrorCatalogue.AUTHENTICATION_FAILED));
+        TokenPair pair = mint(user, Family.startingAt(now, now.plus(settings.sessionMax())), userAgent, now);
+        audit.record("login.ok", user.getId(), pair.sessionId());
+        return pair;
     }
 
     /**
-     * Rotation: the presented token is consumed by one conditional DELETE that returns its owner
-     * (the arbiter among concurrent refreshes, also across instances), and its successor is
-     * stored in the same transaction. Never read-then-write.
+     * Rotation. The presented token is consumed by one conditional DELETE that returns what its
+     * successor inherits (the arbiter among concurrent refreshes, also across instances), its
+     * hash is remembered, and one successor is stored. A token that was already consumed is a
+     * replay: the immediately previous one within the grace window is merely refused; any other
+     * revokes the session, since a thief or the victim is holding an old token.
      */
     @Transactional
-    public TokenPair rotate(String presentedToken) {
+    public RotationOutcome rotate(String presentedToken, String userAgent) {
         if (!RefreshTokens.plausible(presentedToken)) {
-            throw new ApiException(ErrorCatalogue.REFRESH_TOKEN_INVALID);
+            return new RotationOutcome.Refused(Reason.UNKNOWN);
         }
-        Instant now = clock.instant();
-        OffsetDateTime nowUtc = now.atOffset(ZoneOffset.UTC);
+        OffsetDateTime now = now();
         String hash = RefreshTokens.hash(presentedToken);
-        long owner = refreshTokens.consume(hash, nowUtc)
-                .orElseThrow(() -> new ApiException(ErrorCatalogue.REFRESH_TOKEN_INVALID));
-        User user = users.findById(owner).orElseThrow(() -> new ApiException(ErrorCatalogue.REFRESH_TOKEN_INVALID));
-        return mint(new CallerIdentity(user.getId(), user.getUsername(), user.getRoles()), now);
+        Optional<ConsumedToken> consumed = refreshTokens.consume(hash, now);
+        if (consumed.isEmpty()) {
+            return refuse(hash, now);
+        }
+        refreshTokens.rememberConsumed(hash, consumed.get(), now);
+        User user = users.findById(consumed.get().userId()).orElseThrow(); // the FK guarantees it
+        TokenPair pair = mint(user, consumed.get().family().next(), userAgent, now);
+        audit.record("refresh.ok", user.getId(), pair.sessionId());
+        return new RotationOutcome.Rotated(pair);
+    }
+
+    private RotationOutcome refuse(String hash, OffsetDateTime now) {
+        Optional<ReplayedToken> replayed = refreshTokens.findConsumed(hash);
+        if (replayed.isEmpty()) {
+            return new RotationOutcome.Refused(Reason.UNKNOWN);
+        }
+        ReplayedToken token = replayed.get();
+        boolean immediatelyPrevious = refreshTokens.liveGeneration(token.familyId())
+                .filter(live -> live == token.generation() + 1).isPresent();
+        boolean withinGrace = !now.isAfter(token.consumedAt().plus(settings.reuseGrace()));
+        if (immediatelyPrevious && withinGrace) {
+            audit.record("refresh.replay_within_grace", token.userId(), token.familyId());
+            return new RotationOutcome.Refused(Reason.REPLAY_WITHIN_GRACE);
+        }
+        refreshTokens.deleteFamily(token.familyId(), token.userId());
+        audit.record("refresh.reuse_detected", token.userId(), token.familyId());
+        return new RotationOutcome.Refused(Reason.REUSE_DETECTED);
     }
 
     /**
@@ -78,14 +116,32 @@ public class TokenService {
                 && refreshTokens.findOwner(hash).filter(owner -> owner != caller.id()).isPresent()) {
             throw new ApiException(ErrorCatalogue.NOT_REFRESH_TOKEN_OWNER);
         }
+        audit.record("logout", caller);
     }
 
-    private TokenPair mint(CallerIdentity caller, Instant now) {
+    private TokenPair mint(User user, Family family, String userAgent, OffsetDateTime now) {
         String refreshToken = RefreshTokens.generate(random);
-        OffsetDateTime created = now.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        refreshTokens.add(new RefreshToken(caller.id(), RefreshTokens.hash(refreshToken), created,
-                created.plus(settings.refreshDuration())));
-        return new TokenPair(accessTokens.issue(caller, now), refreshToken,
-                settings.accessDuration(), settings.refreshDuration());
+        OffsetDateTime refreshExpiry = earliest(now.plus(settings.refreshDuration()), family.expiry());
+        RefreshToken stored = refreshTokens.add(new RefreshToken(user.getId(), RefreshTokens.hash(refreshToken), now,
+                refreshExpiry, family, truncate(userAgent)));
+        CallerIdentity caller = new CallerIdentity(user.getId(), user.getUsername(), user.getRoles(), stored.getFamilyId());
+        Instant issuedAt = now.toInstant();
+        return new TokenPair(accessTokens.issue(caller, user.getTokenVersion(), issuedAt), refreshToken,
+                settings.accessDuration(), Duration.between(now, refreshExpiry), stored.getFamilyId());
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static OffsetDateTime earliest(OffsetDateTime a, OffsetDateTime b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static String truncate(String userAgent) {
+        if (userAgent == null || userAgent.isBlank()) {
+            return null;
+        }
+        return userAgent.length() <= MAX_USER_AGENT ? userAgent : userAgent.substring(0, MAX_USER_AGENT);
     }
 }

@@ -8,20 +8,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The one SQL statement that deletes a live refresh token and returns its owner. Standard SQL
- * has no such statement, so the database's own form is used: {@code DELETE ... RETURNING}
- * (PostgreSQL) or a data-change delta table {@code SELECT ... FROM OLD TABLE (DELETE ...)} (H2,
- * the embedded default). Which one works is asked of the database once, by trying the first.
+ * The one SQL statement that deletes a live refresh token and returns what its successor
+ * inherits. Standard SQL has no such statement, so the database's own form is used:
+ * {@code DELETE ... RETURNING} (PostgreSQL) or a data-change delta table
+ * {@code SELECT ... FROM OLD TABLE (DELETE ...)} (H2, the embedded default). Which one works is
+ * asked of the database once, by trying the first.
  */
 @ApplicationScoped
 public class ConsumeStatement {
 
     private static final Logger LOG = Logger.getLogger(ConsumeStatement.class.getName());
 
-    static final String DELETE_RETURNING =
-            "DELETE FROM refresh_tokens WHERE token_hash = ?1 AND expiry > ?2 RETURNING user_id";
-    static final String OLD_TABLE_OF_DELETE =
-            "SELECT user_id FROM OLD TABLE (DELETE FROM refresh_tokens WHERE token_hash = ?1 AND expiry > ?2)";
+    /** Columns returned, in this order. */
+    static final String COLUMNS = "user_id, family_id, family_created_at, family_expiry, generation, expiry";
+    static final String DELETE = "DELETE FROM refresh_tokens WHERE token_hash = ?1 AND expiry > ?2";
+    static final String DELETE_RETURNING = DELETE + " RETURNING " + COLUMNS;
+    static final String OLD_TABLE_OF_DELETE = "SELECT " + COLUMNS + " FROM OLD TABLE (" + DELETE + ")";
 
     @Inject
     DeleteReturningProbe probe;
@@ -38,7 +40,6 @@ public class ConsumeStatement {
         return known;
     }
 
-    /** Tries {@code DELETE ... RETURNING} on no rows, in a transaction of its own. */
     private String detect() {
         try {
             probe.run();

@@ -17,6 +17,7 @@ public class DeleteReturningProbe {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void run() {
-        em.createNativeQuery("DELETE FROM refresh_tokens WHERE 1 = 0 RETURNING user_id").getResultList();
+        em.createNativeQuery(ConsumeStatement.DELETE_RETURNING).setParameter(1, "").setParameter(2, java.time.OffsetDateTime.now())
+                .getResultList();
     }
 }

@@ -1,6 +1,8 @@
 package com.mediahub.auth.entity;
 
+import java.sql.Timestamp;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,9 +13,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 /**
- * The refresh-token allow-list, through JPA. Every statement takes the token's hash, never the
- * token. Callers supply "now" so that expiry is judged by one clock (the application's) on
- * every instance and every database.
+ * The refresh-token allow-list and the memory of consumed tokens, through JPA. Every statement
+ * takes the token's hash, never the token. Callers supply "now" so that expiry is judged by one
+ * clock (the application's) on every instance and every database.
  */
 @ApplicationScoped
 @Transactional // joins the caller's transaction, else runs in its own: see package-info
@@ -24,8 +26,10 @@ public class JpaRefreshTokenRepository {
     @Inject
     ConsumeStatement consumeStatement;
 
+    /** Stores a token; the first token of a family gives the family its id. */
     public RefreshToken add(RefreshToken token) {
         em.persist(token);
+        token.startFamilyIfNew();
         return token;
     }
 
@@ -37,15 +41,52 @@ public class JpaRefreshTokenRepository {
     }
 
     /**
-     * Consumes a live token with ONE conditional statement that also returns its owner: of any
-     * number of concurrent callers (on any number of instances) exactly one gets the owner; the
-     * database's row lock serialises them and the others find the row gone.
+     * Consumes a live token with ONE conditional statement that also returns what the successor
+     * inherits: of any number of concurrent callers (on any number of instances) exactly one gets
+     * it; the database's row lock serialises them and the others find the row gone.
      */
-    public Optional<Long> consume(String tokenHash, OffsetDateTime now) {
-        List<?> owners = em.createNativeQuery(consumeStatement.sql())
+    public Optional<ConsumedToken> consume(String tokenHash, OffsetDateTime now) {
+        List<?> rows = em.createNativeQuery(consumeStatement.sql())
                 .setParameter(1, tokenHash).setParameter(2, now)
                 .getResultList();
-        return owners.isEmpty() ? Optional.empty() : Optional.of(((Number) owners.get(0)).longValue());
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        Family family = new Family(number(row[1]), time(row[2]), time(row[3]), (int) number(row[4]));
+        return Optional.of(new ConsumedToken(number(row[0]), family, time(row[5])));
+    }
+
+    /** Remembers a consumed token until it would have expired, so that a replay is recognised. */
+    public void rememberConsumed(String tokenHash, ConsumedToken consumed, OffsetDateTime now) {
+        em.createNativeQuery("INSERT INTO consumed_refresh_tokens (token_hash, user_id, family_id, generation, consumed_at, expiry) "
+                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, tokenHash).setParameter(2, consumed.userId()).setParameter(3, consumed.family().id())
+                .setParameter(4, consumed.family().generation()).setParameter(5, now).setParameter(6, consumed.expiry())
+                .executeUpdate();
+    }
+
+    public Optional<ReplayedToken> findConsumed(String tokenHash) {
+        List<?> rows = em.createNativeQuery("SELECT user_id, family_id, generation, consumed_at FROM consumed_refresh_tokens "
+                        + "WHERE token_hash = ?1")
+                .setParameter(1, tokenHash).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return Optional.of(new ReplayedToken(number(row[0]), number(row[1]), (int) number(row[2]), time(row[3])));
+    }
+
+    /** The generation of the family's live token, if the family is still alive. */
+    public Optional<Integer> liveGeneration(long familyId) {
+        return em.createQuery("SELECT t.generation FROM RefreshToken t WHERE t.familyId = :family", Integer.class)
+                .setParameter("family", familyId).getResultStream().findFirst();
+    }
+
+    /** Revokes a session: deletes its live token(s). Returns how many were deleted. */
+    public int deleteFamily(long familyId, long userId) {
+        return em.createQuery("DELETE FROM RefreshToken t WHERE t.familyId = :family AND t.userId = :user")
+                .setParameter("family", familyId).setParameter("user", userId).executeUpdate();
     }
 
     /** Deletes the token if it belongs to {@code userId}; returns whether a row was deleted. */
@@ -55,8 +96,48 @@ public class JpaRefreshTokenRepository {
                 .executeUpdate() == 1;
     }
 
-    public int deleteExpired(OffsetDateTime now) {
-        return em.createQuery("DELETE FROM RefreshToken t WHERE t.expiry <= :now")
-                .setParameter("now", now).executeUpdate();
+    /** Every live token of the user (logout-all, password change); returns how many. */
+    public int deleteAllOf(long userId) {
+        em.createNativeQuery("DELETE FROM consumed_refresh_tokens WHERE user_id = ?1").setParameter(1, userId).executeUpdate();
+        return em.createQuery("DELETE FROM RefreshToken t WHERE t.userId = :user").setParameter("user", userId).executeUpdate();
+    }
+
+    /** The user's live sessions, newest login first. */
+    public List<Session> sessionsOf(long userId) {
+        return em.createQuery("SELECT t FROM RefreshToken t WHERE t.userId = :user ORDER BY t.familyCreatedAt DESC, t.familyId DESC",
+                        RefreshToken.class)
+                .setParameter("user", userId).getResultStream()
+                .map(t -> new Session(t.getFamilyId(), t.getFamilyCreatedAt(), t.getExpiry(), t.getCreatedAt(), t.getUserAgent()))
+                .toList();
+    }
+
+    /** Deletes up to {@code limit} expired tokens; returns how many. */
+    public int deleteExpired(OffsetDateTime now, int limit) {
+        return em.createNativeQuery("DELETE FROM refresh_tokens WHERE id IN "
+                        + "(SELECT id FROM refresh_tokens WHERE expiry <= ?1 ORDER BY id FETCH FIRST " + limit + " ROWS ONLY)")
+                .setParameter(1, now).executeUpdate();
+    }
+
+    /** Deletes up to {@code limit} remembered consumed tokens that have expired; returns how many. */
+    public int deleteExpiredConsumed(OffsetDateTime now, int limit) {
+        return em.createNativeQuery("DELETE FROM consumed_refresh_tokens WHERE token_hash IN "
+                        + "(SELECT token_hash FROM consumed_refresh_tokens WHERE expiry <= ?1 ORDER BY token_hash FETCH FIRST "
+                        + limit + " ROWS ONLY)")
+                .setParameter(1, now).executeUpdate();
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    /** Drivers differ: PostgreSQL returns Timestamp for timestamptz, H2 OffsetDateTime. */
+    private static OffsetDateTime time(Object value) {
+        if (value instanceof OffsetDateTime offset) {
+            return offset;
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
     }
 }

@@ -18,8 +18,8 @@ public enum ErrorCatalogue {
     FIELD_REQUIRED(400, "Field '%s' is required"),
     FIELD_WRONG_TYPE(400, "Field '%s' must be %s"),
     FIELD_INVALID(400, "Field '%s' %s"),
-    PASSWORD_TOO_SHORT(400, "Field 'password' must be at least 8 characters"),
-    PASSWORD_TOO_LONG(400, "Field 'password' must be at most 72 bytes in UTF-8"),
+    PASSWORD_TOO_SHORT(400, "Field '%s' must be at least 8 characters"),
+    PASSWORD_TOO_LONG(400, "Field '%s' must be at most 72 bytes in UTF-8"),
     UNKNOWN_ROLE(400, "Field 'roles' contains an unknown role: %s (allowed: admin, user)"),
     INVALID_PATH_PARAMETER(400, "Path parameter '%s' must be a positive integer"),
 
@@ -28,16 +28,19 @@ public enum ErrorCatalogue {
     NOT_DATABASE_OWNER(403, "Only the owner of this database or an admin may access it."),
     NOT_REFRESH_TOKEN_OWNER(403, "This refresh token belongs to another user."),
     NOT_ACCOUNT_OWNER(403, "Only the user themself or an admin may do this."),
+    CURRENT_PASSWORD_WRONG(403, "The current password is not correct."),
 
     NOT_FOUND(404, "Not found"),
     DATABASE_NOT_FOUND(404, "Database not found"),
     USER_NOT_FOUND(404, "User not found"),
+    SESSION_NOT_FOUND(404, "Session not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "This endpoint only produces application/json"),
     USERNAME_TAKEN(409, "Username already exists"),
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Content-Type must be application/json"),
     UNSUPPORTED_CHARSET(415, "Unsupported charset in Content-Type"),
+    TOO_MANY_ATTEMPTS(429, "Too many failed login attempts; try again later"),
 
     INTERNAL_ERROR(500, "Internal server error"),
     SERVICE_UNAVAILABLE(503, "Service temporarily unavailable");
@@ -70,6 +73,7 @@ public enum ErrorCatalogue {
             case 406 -> NOT_ACCEPTABLE;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> TOO_MANY_ATTEMPTS;
             case 503 -> SERVICE_UNAVAILABLE;
             default -> INTERNAL_ERROR;
         };

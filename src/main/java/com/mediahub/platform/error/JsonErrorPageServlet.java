@@ -20,6 +20,8 @@ public class JsonErrorPageServlet extends HttpServlet {
     public static final String PATH = "/error-page";
     /** Request attribute holding the {@link ErrorCatalogue} entry that caused the error. */
     public static final String ERROR_ATTRIBUTE = "com.mediahub.error";
+    /** Request attribute holding the seconds for a {@code Retry-After} header (429). */
+    public static final String RETRY_AFTER_ATTRIBUTE = "com.mediahub.retryAfter";
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -31,6 +33,9 @@ public class JsonErrorPageServlet extends HttpServlet {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
+        if (request.getAttribute(RETRY_AFTER_ATTRIBUTE) instanceof Long seconds) {
+            response.setHeader("Retry-After", seconds.toString());
+        }
         response.getWriter().write(ErrorResponses.body(error.message()));
     }
 }

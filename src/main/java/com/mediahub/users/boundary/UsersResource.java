@@ -24,6 +24,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -65,6 +66,19 @@ public class UsersResource {
         Set<String> roles = new TreeSet<>(JsonBodies.optionalStringList(json, "roles").orElse(List.of(Role.USER)));
         User created = users.create(username, password, roles);
         return Response.created(URI.create("users/" + created.getId())).entity(UserJson.of(created)).build();
+    }
+
+    @PUT
+    @Path("{id}/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject changePassword(@PathParam("id") String id, String body) {
+        JsonObject json = JsonBodies.object(body);
+        int revoked = users.changePassword(caller.get(), PathIds.parse(id),
+                JsonBodies.optionalString(json, "current_password").orElse(null),
+                JsonBodies.requiredString(json, "new_password"));
+        return Json.createObjectBuilder()
+                .add("message", "Password changed; every session of this user was signed out.")
+                .add("revoked", revoked).build();
     }
 
     @DELETE

@@ -46,7 +46,7 @@ public class AdminBootstrap {
         String hash;
         String generated = null;
         if (password != null && !password.isEmpty()) {
-            UserService.checkPassword(password);
+            UserService.checkPassword("FDB_ADMIN_PASSWORD", password);
             hash = passwords.hash(password);
         } else if (hashFile != null && !hashFile.isBlank()) {
             hash = readHash(Path.of(hashFile));

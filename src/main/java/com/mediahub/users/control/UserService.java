@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.mediahub.auth.control.ActiveUserCache;
+import com.mediahub.auth.control.SecurityAudit;
+import com.mediahub.auth.control.TokenVersionCache;
+import com.mediahub.auth.entity.JpaRefreshTokenRepository;
 import com.mediahub.auth.control.CallerIdentity;
 import com.mediahub.auth.control.PasswordHasher;
 import com.mediahub.platform.error.ApiException;
@@ -34,7 +36,11 @@ public class UserService {
     @Inject
     PasswordHasher passwords;
     @Inject
-    ActiveUserCache activeUsers;
+    TokenVersionCache tokenVersions;
+    @Inject
+    JpaRefreshTokenRepository refreshTokens;
+    @Inject
+    SecurityAudit audit;
     @Inject
     UserAccessPolicy access;
 
@@ -53,7 +59,7 @@ public class UserService {
             throw new ApiException(ErrorCatalogue.FIELD_INVALID, "username",
                     "must be 1 to 64 letters, digits, '.', '_', '@' or '-'");
         }
-        checkPassword(password);
+        checkPassword("password", password);
         for (String role : roles) {
             if (!Role.ALL.contains(role)) {
                 throw new ApiException(ErrorCatalogue.UNKNOWN_ROLE, role);
@@ -79,15 +85,39 @@ public class UserService {
         if (!users.delete(id)) {
             throw new ApiException(ErrorCatalogue.USER_NOT_FOUND);
         }
-        activeUsers.markDeleted(id);
+        tokenVersions.deleted(id);
+        audit.record("user.deleted", id, null);
     }
 
-    static void checkPassword(String password) {
+    /**
+     * Contract 3.7: the user themself (who must give the current password) or an admin. In one
+     * transaction the hash changes, every refresh token of the user goes, and the token version
+     * is counted up so that access tokens issued before stop working; Basic with the old
+     * password fails at once. Returns how many refresh tokens were revoked.
+     */
+    @Transactional
+    public int changePassword(CallerIdentity caller, long id, String currentPassword, String newPassword) {
+        access.checkMaySelfOrAdmin(caller, id);
+        User user = find(id);
+        if (caller.id() == id) {
+            if (currentPassword == null || !passwords.verify(currentPassword, user.getPasswordHash())) {
+                throw new ApiException(ErrorCatalogue.CURRENT_PASSWORD_WRONG);
+            }
+        }
+        checkPassword("new_password", newPassword);
+        users.updatePasswordHash(id, passwords.hash(newPassword));
+        int revoked = refreshTokens.deleteAllOf(id);
+        tokenVersions.versionChanged(id, users.bumpTokenVersion(id));
+        audit.record("password.changed", id, null);
+        return revoked;
+    }
+
+    static void checkPassword(String field, String password) {
         if (password.length() < MIN_PASSWORD_LENGTH) {
-            throw new ApiException(ErrorCatalogue.PASSWORD_TOO_SHORT);
+            throw new ApiException(ErrorCatalogue.PASSWORD_TOO_SHORT, field);
         }
         if (!PasswordHasher.fitsBcrypt(password)) {
-            throw new ApiException(ErrorCatalogue.PASSWORD_TOO_LONG);
+            throw new ApiException(ErrorCatalogue.PASSWORD_TOO_LONG, field);
         }
     }
 }

@@ -26,9 +26,22 @@ public class JpaUserRepository {
                 .getResultStream().findFirst();
     }
 
-    public boolean exists(long id) {
-        return em.createQuery("SELECT COUNT(u) FROM User u WHERE u.id = :id", Long.class)
-                .setParameter("id", id).getSingleResult() > 0;
+    /** The user's token version, or empty if there is no such user. */
+    public Optional<Integer> tokenVersion(long id) {
+        return em.createQuery("SELECT u.tokenVersion FROM User u WHERE u.id = :id", Integer.class)
+                .setParameter("id", id).getResultStream().findFirst();
+    }
+
+    /** Counts the user's token version up (revoking every access token issued before); returns the new one. */
+    public int bumpTokenVersion(long id) {
+        em.createQuery("UPDATE User u SET u.tokenVersion = u.tokenVersion + 1 WHERE u.id = :id")
+                .setParameter("id", id).executeUpdate();
+        return tokenVersion(id).orElseThrow();
+    }
+
+    public void updatePasswordHash(long id, String passwordHash) {
+        em.createQuery("UPDATE User u SET u.passwordHash = :hash WHERE u.id = :id")
+                .setParameter("hash", passwordHash).setParameter("id", id).executeUpdate();
     }
 
     public long count() {

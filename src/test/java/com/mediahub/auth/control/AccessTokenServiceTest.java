@@ -24,19 +24,19 @@ import com.mediahub.platform.error.ErrorCatalogue;
 class AccessTokenServiceTest {
 
     private static final String SECRET = "0123456789abcdef0123456789abcdef-test";
-    private static final Settings SETTINGS = new Settings("mediahub", Duration.ofMinutes(5), Duration.ofHours(24), 4, Duration.ofSeconds(5));
+    private static final Settings SETTINGS = Settings.defaults().withBcryptCost(4);
     private final AccessTokenService service = new AccessTokenService(SETTINGS, new SigningSecret(SECRET, "test"));
-    private final CallerIdentity alice = new CallerIdentity(7, "alice", Set.of("user", "admin"));
+    private final CallerIdentity alice = new CallerIdentity(7, "alice", Set.of("user", "admin"), 42L);
 
     @Test
     void issuedTokensVerifyToTheSameCaller() throws Exception {
-        assertEquals(alice, service.verify(service.issue(alice, Instant.now())));
+        assertEquals(new VerifiedAccessToken(alice, 3), service.verify(service.issue(alice, 3, Instant.now())));
     }
 
     @Test
     void headerAndClaimsFollowTheContract() throws Exception {
         Instant now = Instant.ofEpochSecond(Instant.now().getEpochSecond());
-        String token = service.issue(alice, now);
+        String token = service.issue(alice, 3, now);
         String[] parts = token.split("\\.");
         String header = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
         assertEquals("{\"alg\":\"HS256\",\"typ\":\"at+jwt\"}", header);
@@ -48,18 +48,20 @@ class AccessTokenServiceTest {
         assertEquals(now.getEpochSecond(), claims.getIssuedAt().getValue());
         assertEquals(now.plusSeconds(300).getEpochSecond(), claims.getExpirationTime().getValue());
         assertEquals(36, claims.getJwtId().length());
+        assertEquals(42L, claims.getClaimValue("sid", Long.class));
+        assertEquals(3L, claims.getClaimValue("ver", Long.class));
     }
 
     @Test
     void expiredBeyondTheSkewIsExpired() {
-        String token = service.issue(alice, Instant.now().minus(Duration.ofMinutes(5)).minusSeconds(61));
+        String token = service.issue(alice, 0, Instant.now().minus(Duration.ofMinutes(5)).minusSeconds(61));
         assertRejected(ErrorCatalogue.TOKEN_EXPIRED, token);
     }
 
     @Test
     void expiredWithinTheSkewIsStillAccepted() throws Exception {
-        String token = service.issue(alice, Instant.now().minus(Duration.ofMinutes(5)).minusSeconds(30));
-        assertEquals(alice, service.verify(token));
+        String token = service.issue(alice, 0, Instant.now().minus(Duration.ofMinutes(5)).minusSeconds(30));
+        assertEquals(alice, service.verify(token).caller());
     }
 
     @Test
@@ -99,7 +101,7 @@ class AccessTokenServiceTest {
 
     @Test
     void tamperedPayloadIsInvalid() {
-        String[] parts = service.issue(alice, Instant.now()).split("\\.");
+        String[] parts = service.issue(alice, 0, Instant.now()).split("\\.");
         String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                         .replace("\"sub\":\"7\"", "\"sub\":\"1\"").getBytes(StandardCharsets.UTF_8));
@@ -115,6 +117,7 @@ class AccessTokenServiceTest {
         claims.setIssuedAtToNow();
         claims.setExpirationTimeMinutesInTheFuture(5);
         claims.setGeneratedJwtId();
+        claims.setClaim("ver", 0);
         return claims;
     }
 

@@ -16,7 +16,7 @@ class PasswordHasherTest {
 
     @BeforeEach
     void lowCostForSpeed() {
-        hasher.settings = new Settings("mediahub", Duration.ofMinutes(5), Duration.ofHours(24), 4, Duration.ofSeconds(5));
+        hasher.settings = Settings.defaults().withBcryptCost(4);
         hasher.init();
     }
 

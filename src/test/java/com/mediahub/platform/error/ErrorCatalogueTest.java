@@ -40,7 +40,7 @@ class ErrorCatalogueTest {
 
     @Test
     void bareStatusesMapToTheirOwnStatus() {
-        Arrays.asList(400, 401, 403, 404, 405, 406, 413, 415, 500, 503)
+        Arrays.asList(400, 401, 403, 404, 405, 406, 413, 415, 429, 500, 503)
                 .forEach(status -> assertEquals(status, ErrorCatalogue.forStatus(status).status()));
         assertEquals(500, ErrorCatalogue.forStatus(418).status());
     }

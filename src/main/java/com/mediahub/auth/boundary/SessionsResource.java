@@ -1,0 +1,79 @@
+package com.mediahub.auth.boundary;
+
+import java.time.format.DateTimeFormatter;
+
+import com.mediahub.auth.control.CallerIdentity;
+import com.mediahub.auth.control.CurrentCaller;
+import com.mediahub.auth.control.SessionService;
+import com.mediahub.auth.entity.Session;
+import com.mediahub.platform.rest.PathIds;
+import com.mediahub.users.entity.Role;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The caller's sessions (contract 3.4 and 3.5). */
+@Path("")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.USER, Role.ADMIN})
+public class SessionsResource {
+
+    @Inject
+    SessionService sessions;
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    @Path("sessions")
+    public JsonArray list() {
+        CallerIdentity me = caller.get();
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        sessions.sessionsOf(me).forEach(s -> array.add(json(s, me.session().filter(id -> id == s.id()).isPresent())));
+        return array.build();
+    }
+
+    @DELETE
+    @Path("sessions/{id}")
+    public Response revoke(@PathParam("id") String id) {
+        sessions.revoke(caller.get(), PathIds.parse(id));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("logout-all")
+    public JsonObject logoutAll() {
+        int revoked = sessions.revokeAll(caller.get());
+        return Json.createObjectBuilder()
+                .add("message", "Logged out of all sessions.")
+                .add("revoked", revoked).build();
+    }
+
+    private static JsonObject json(Session session, boolean current) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", session.id())
+                .add("created_at", DateTimeFormatter.ISO_INSTANT.format(session.createdAt()))
+                .add("expires_at", DateTimeFormatter.ISO_INSTANT.format(session.expiresAt()))
+                .add("last_used_at", DateTimeFormatter.ISO_INSTANT.format(session.lastUsedAt()));
+        if (session.userAgent() == null) {
+            json.addNull("user_agent");
+        } else {
+            json.add("user_agent", session.userAgent());
+        }
+        return json.add("current", current).build();
+    }
+}

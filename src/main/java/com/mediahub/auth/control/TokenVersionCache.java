@@ -1,0 +1,56 @@
+package com.mediahub.auth.control;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import com.mediahub.config.Settings;
+import com.mediahub.users.entity.JpaUserRepository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Decides whether an access token is still good without a database round-trip on every Bearer
+ * request. Each user has a token version, counted up by a password change or logout-all; every
+ * access token carries the version it was issued under, and a token of an older version, or of
+ * a deleted user, is refused.
+ *
+ * <p>The version read from the database is trusted for {@code [auth] user_cache_seconds}
+ * (default 5), then read again. The instance that changes a version or deletes a user updates
+ * its cache at once; other instances sharing the database follow within that bound.
+ */
+@ApplicationScoped
+public class TokenVersionCache {
+
+    /** {@code version} is empty for a user that does not exist. */
+    private record Answer(Optional<Integer> version, long askedAtNanos) {
+    }
+
+    @Inject
+    JpaUserRepository users;
+    @Inject
+    Settings settings;
+
+    private final ConcurrentMap<Long, Answer> answers = new ConcurrentHashMap<>();
+
+    public boolean accepts(long userId, int tokenVersion) {
+        long now = System.nanoTime();
+        Answer answer = answers.get(userId);
+        if (answer == null || now - answer.askedAtNanos() >= settings.userCacheTtl().toNanos()) {
+            answer = new Answer(users.tokenVersion(userId), now);
+            answers.put(userId, answer);
+        }
+        return answer.version().filter(current -> tokenVersion >= current).isPresent();
+    }
+
+    /** After this instance changed the user's version: trust the new one at once. */
+    public void versionChanged(long userId, int newVersion) {
+        answers.put(userId, new Answer(Optional.of(newVersion), System.nanoTime()));
+    }
+
+    /** After this instance deleted the user; ids are never reused, so "gone" never needs undoing. */
+    public void deleted(long userId) {
+        answers.put(userId, new Answer(Optional.empty(), Long.MAX_VALUE / 2));
+    }
+}

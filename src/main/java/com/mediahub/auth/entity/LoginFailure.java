@@ -1,0 +1,49 @@
+package com.mediahub.auth.entity;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * Failed logins counted for one key ({@code user:<name>} or {@code address:<ip>}) in a window
+ * that starts at the first failure (table {@code login_failures}). Stored in the database so
+ * that every instance sees the same counts, also after a restart.
+ */
+@Entity
+@Table(name = "login_failures")
+public class LoginFailure {
+
+    @Id
+    @Column(name = "throttle_key", length = 320)
+    private String key;
+
+    @Column(nullable = false)
+    private int failures;
+
+    @Column(name = "window_start", nullable = false)
+    private OffsetDateTime windowStart;
+
+    protected LoginFailure() {
+    }
+
+    public LoginFailure(String key, OffsetDateTime windowStart) {
+        this.key = key;
+        this.failures = 1;
+        this.windowStart = windowStart;
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public int getFailures() {
+        return failures;
+    }
+
+    public OffsetDateTime getWindowStart() {
+        return windowStart;
+    }
+}
