@@ -40,6 +40,7 @@ public class IntegrationTestSession implements LauncherSessionListener {
         recreate(ItEnvironment.ARQUILLIAN_DB);
         recreate(ItEnvironment.RESTART_DB);
         recreate(ItEnvironment.CLUSTER_DB);
+        recreate(ItEnvironment.AUDIT_DB);
         renderDatasourceFile();
     }
 

@@ -14,6 +14,7 @@ public final class ItEnvironment {
     public static final String ARQUILLIAN_DB = "mediahub_it";
     public static final String RESTART_DB = "mediahub_it_restart";
     public static final String CLUSTER_DB = "mediahub_it_cluster";
+    public static final String AUDIT_DB = "mediahub_it_audit";
 
     private ItEnvironment() {
     }

@@ -68,12 +68,16 @@ class RestartSurvivalIT {
         Api.Tokens kept = api.login("admin", adminPassword);
         Api.Tokens loggedOut = api.login("admin", adminPassword);
         api.post("/api/logout", Api.bearer(kept.access()), Api.refreshBody(loggedOut.refresh())).expect(200);
+        for (int i = 0; i < 10; i++) {
+            api.get("/api/users/me", Api.basic("guessed", "guess-" + i)).expect(401);
+        }
         server.stop();
 
         server.start();
         api.get("/api/users/me", Api.bearer(kept.access())).expect(200);
         api.refresh(loggedOut.refresh()).expectError(401, "Invalid or expired refresh token");
         api.refresh(kept.refresh()).expect(200);
+        api.get("/api/users/me", Api.basic("guessed", "guess")).expectError(429, "Too many failed login attempts; try again later");
         server.stop();
     }
 

@@ -130,6 +130,17 @@ class TwoInstancesIT {
     }
 
     @Test
+    void failedLoginsAreCountedAcrossInstances() {
+        Api.TestUser user = apiA.createUser("shared-throttle", "right-password", "user");
+        for (int i = 0; i < 10; i++) {
+            (i % 2 == 0 ? apiA : apiB).get("/api/users/me", Api.basic(user.username(), "wrong-" + i)).expect(401);
+        }
+        apiA.get("/api/users/me", user.basic()).expectError(429, "Too many failed login attempts; try again later");
+        apiB.get("/api/users/me", user.basic()).expectError(429, "Too many failed login attempts; try again later");
+        db.update("DELETE FROM login_failures");
+    }
+
+    @Test
     void onlyOneAdminIsCreatedWhenBothStartOnAnEmptyDatabase() {
         assertEquals(1, db.count("SELECT COUNT(*) FROM users WHERE username = 'admin'"));
         assertTrue(!a.logText().contains("A new JWT secret was generated"), "shared secret: no warning");

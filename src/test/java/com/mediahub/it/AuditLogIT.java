@@ -1,0 +1,90 @@
+package com.mediahub.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every security event leaves one audit line with ids and the client address; and the server's
+ * whole log, after a run through every event, contains none of the tokens, token hashes,
+ * passwords or the secret that the run used.
+ */
+class AuditLogIT {
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void everyEventIsAuditedAndNoSecretIsEverLogged() throws Exception {
+        List<String> secrets = new ArrayList<>(List.of(ItEnvironment.jwtSecret(), ItEnvironment.adminPassword()));
+        String log;
+        long userId;
+        try (PayaraProcess server = new PayaraProcess(Map.of(
+                "FDB_DB_URL", ItEnvironment.jdbcUrl(ItEnvironment.AUDIT_DB),
+                "FDB_DB_USER", ItEnvironment.dbUser(),
+                "FDB_DB_PASSWORD", ItEnvironment.dbPassword(),
+                "FDB_JWT_SECRET", ItEnvironment.jwtSecret(),
+                "FDB_ADMIN_PASSWORD", ItEnvironment.adminPassword(),
+                "FDB_CONFIG", ItEnvironment.basedir().resolve("src/test/resources/it-config.toml").toString()),
+                workDir, "audit").start()) {
+            Api api = new Api(server.baseUrl());
+            Api.Tokens admin = remember(secrets, api.login("admin", ItEnvironment.adminPassword()));
+            Api.TestUser user = api.createUser("audited", "audited-password-1", "user");
+            userId = user.id();
+            secrets.add(user.password());
+
+            Api.Tokens first = remember(secrets, api.login(user.username(), user.password()));       // login.ok
+            Api.Tokens second = remember(secrets, tokens(api.refresh(first.refresh()).expect(200)));  // refresh.ok
+            api.refresh(first.refresh()).expect(401);                                                 // refresh.replay_within_grace
+            Thread.sleep(2_500);
+            api.refresh(first.refresh()).expect(401);                                                 // refresh.reuse_detected
+            Api.Tokens third = remember(secrets, api.login(user.username(), user.password()));
+            api.post("/api/logout", Api.bearer(third.access()), Api.refreshBody(third.refresh())).expect(200); // logout
+            Api.Tokens fourth = remember(secrets, api.login(user.username(), user.password()));
+            api.post("/api/logout-all", Api.bearer(fourth.access()), null).expect(200);              // logout_all
+            secrets.add("audited-new-password");
+            api.send("PUT", "/api/users/" + user.id() + "/password", user.basic(),
+                    "{\"current_password\":\"audited-password-1\",\"new_password\":\"audited-new-password\"}",
+                    "application/json").expect(200);                                                 // password.changed
+            for (int i = 0; i < 10; i++) {
+                String guess = "wrong-guess-" + i;
+                secrets.add(guess);
+                api.get("/api/users/me", Api.basic(user.username(), guess)).expect(401);             // login.failed
+            }
+            api.get("/api/users/me", Api.basic(user.username(), "audited-new-password")).expect(429); // login.throttled
+            api.delete("/api/users/" + user.id(), Api.basic("admin", ItEnvironment.adminPassword())).expect(429);
+            api.delete("/api/users/" + user.id(), Api.bearer(admin.access())).expect(204);              // user.deleted
+            assertTrue(second.access().length() > 0);
+            server.stop();
+            log = server.logText();
+        }
+
+        for (String event : List.of("login.ok", "refresh.ok", "refresh.replay_within_grace", "refresh.reuse_detected",
+                "logout", "logout_all", "password.changed", "login.failed", "login.throttled", "user.deleted")) {
+            assertTrue(log.contains("event=" + event + " user="), "no audit line for " + event);
+        }
+        assertTrue(log.contains("event=login.ok user=" + userId + " address=127.0.0.1 session="), "ids and address are logged");
+
+        List<String> leaked = secrets.stream().filter(log::contains).map(s -> s.substring(0, Math.min(12, s.length())) + "...").toList();
+        assertEquals(List.of(), leaked, "secrets found in the server log");
+    }
+
+    private static Api.Tokens tokens(Reply reply) {
+        return new Api.Tokens(reply.json().getString("access_token"), reply.json().getString("refresh_token"));
+    }
+
+    /** Adds both tokens and the refresh token's stored hash to what must never be logged. */
+    private static Api.Tokens remember(List<String> secrets, Api.Tokens tokens) throws Exception {
+        secrets.add(tokens.access());
+        secrets.add(tokens.refresh());
+        secrets.add(TokenLifecycleIT.sha256(tokens.refresh()));
+        return tokens;
+    }
+}
