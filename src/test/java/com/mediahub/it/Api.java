@@ -18,7 +18,9 @@ import jakarta.json.Json;
 /** A black-box HTTP client for the deployed application. */
 public final class Api {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1 as curl and most API clients speak it (the JDK client would otherwise try an h2c upgrade).
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
 
     /** @param base the application's root URL, e.g. {@code http://127.0.0.1:8080/mediahub/} */

@@ -75,7 +75,7 @@ public class AccessTokenService {
                 .setExpectedIssuer(settings.issuer())
                 .setRequireExpirationTime()
                 .setRequireIssuedAt()
-                .setIssuedAtRestrictions(CLOCK_SKEW_SECONDS, MAX_AGE_SECONDS)
+                .setIssuedAtRestrictions(0, MAX_AGE_SECONDS) // plus the clock skew: iat at most 60 s ahead
                 .setRequireSubject()
                 .setRequireJwtId()
                 .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS)
