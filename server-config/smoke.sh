@@ -86,6 +86,15 @@ check "401 tampered token" is 401 "Invalid token" 'Bearer realm="mediahub", erro
 request GET /api/users/me "Bearer $refresh"
 check "401 refresh token as access token" is 401 "Invalid token" 'Bearer realm="mediahub", error="invalid_token"'
 
+request POST /api/token "$user_basic"
+access=$(field access_token); refresh=$(field refresh_token)
+request GET /api/sessions "Bearer $access"
+check "session list marks the current session" eval '[[ $status == 200 && $body == *"\"current\":true"* ]]'
+request POST /api/logout-all "Bearer $access"
+check "logout-all" eval '[[ $status == 200 && $(field revoked) -ge 1 ]]'
+request POST /api/token/refresh "" "{\"refresh_token\":\"$refresh\"}"
+check "refresh after logout-all fails" is 401 "Invalid or expired refresh token"
+
 request POST /api/databases "$user_basic" '{"name":"smoke"}'
 db_id=$(field id)
 request POST /api/entry "$user_basic" "{\"database_id\":$db_id,\"title\":\"t\",\"content\":\"c\"}"

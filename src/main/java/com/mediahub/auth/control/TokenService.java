@@ -54,7 +54,7 @@ public class TokenService {
     public TokenPair issue(CallerIdentity caller, String userAgent) {
         OffsetDateTime now = now();
         User user = users.findById(caller.id()).orElseThrow(() -> new ApiException(ErrorCatalogue.AUTHENTICATION_FAILED));
-        TokenPair pair = mint(user, Family.startingAt(now, now.plus(settings.sessionMax())), userAgent, now);
+        TokenPair pair = mint(user, Family.startingAt(now, now.plus(settings.sessionMax()), random), userAgent, now);
         audit.record("login.ok", user.getId(), pair.sessionId());
         return pair;
     }
@@ -90,7 +90,7 @@ public class TokenService {
             return new RotationOutcome.Refused(Reason.UNKNOWN);
         }
         ReplayedToken token = replayed.get();
-        boolean immediatelyPrevious = refreshTokens.liveGeneration(token.familyId())
+        boolean immediatelyPrevious = refreshTokens.liveGeneration(token.familyId(), token.userId())
                 .filter(live -> live == token.generation() + 1).isPresent();
         boolean withinGrace = !now.isAfter(token.consumedAt().plus(settings.reuseGrace()));
         if (immediatelyPrevious && withinGrace) {

@@ -26,10 +26,8 @@ public class JpaRefreshTokenRepository {
     @Inject
     ConsumeStatement consumeStatement;
 
-    /** Stores a token; the first token of a family gives the family its id. */
     public RefreshToken add(RefreshToken token) {
         em.persist(token);
-        token.startFamilyIfNew();
         return token;
     }
 
@@ -78,9 +76,10 @@ public class JpaRefreshTokenRepository {
     }
 
     /** The generation of the family's live token, if the family is still alive. */
-    public Optional<Integer> liveGeneration(long familyId) {
-        return em.createQuery("SELECT t.generation FROM RefreshToken t WHERE t.familyId = :family", Integer.class)
-                .setParameter("family", familyId).getResultStream().findFirst();
+    public Optional<Integer> liveGeneration(long familyId, long userId) {
+        return em.createQuery("SELECT t.generation FROM RefreshToken t WHERE t.familyId = :family AND t.userId = :user",
+                        Integer.class)
+                .setParameter("family", familyId).setParameter("user", userId).getResultStream().findFirst();
     }
 
     /** Revokes a session: deletes its live token(s). Returns how many were deleted. */
@@ -130,10 +129,13 @@ public class JpaRefreshTokenRepository {
         return ((Number) value).longValue();
     }
 
-    /** Drivers differ: PostgreSQL returns Timestamp for timestamptz, H2 OffsetDateTime. */
+    /** Providers and drivers differ: Timestamp (EclipseLink on PostgreSQL), OffsetDateTime (H2), Instant (Hibernate). */
     private static OffsetDateTime time(Object value) {
         if (value instanceof OffsetDateTime offset) {
             return offset;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
         }
         if (value instanceof Timestamp timestamp) {
             return timestamp.toInstant().atOffset(ZoneOffset.UTC);

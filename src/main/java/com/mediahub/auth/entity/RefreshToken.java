@@ -7,7 +7,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /**
@@ -15,22 +14,16 @@ import jakarta.persistence.Table;
  * the token is stored, never the token. The row goes when the token is rotated, logged out,
  * expired (clean-up), its session revoked, or its user deleted (ON DELETE CASCADE).
  *
- * <p>Every token belongs to a family (a session): the login starts one, whose id is the id of
- * its first token, and each rotation hands the family's fields on to the successor with the
- * generation counted up. A family never outlives {@code familyExpiry}.
+ * <p>Every token belongs to a family (a session): the login starts one with a new random id,
+ * and each rotation hands the family's fields on to the successor with the generation counted
+ * up. A family never outlives {@code familyExpiry}.
  */
 @Entity
 @Table(name = "refresh_tokens")
 public class RefreshToken {
 
-    /**
-     * From a sequence rather than an identity column, so that a login knows its family id before
-     * the INSERT. Each sequence value is the top of a block of 50 ids (hence START WITH 50
-     * INCREMENT BY 50 in the schema), as EclipseLink and Hibernate both read it.
-     */
     @Id
-    @SequenceGenerator(name = "refresh_token_ids", sequenceName = "refresh_token_ids", allocationSize = 50)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "refresh_token_ids")
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
     @Column(name = "user_id", nullable = false)
@@ -63,7 +56,7 @@ public class RefreshToken {
     protected RefreshToken() {
     }
 
-    /** A token of an existing family, or (with {@code familyId} null) the first token of a new one. */
+    /** A token of {@code family}, which it inherits from its predecessor or starts at a login. */
     public RefreshToken(long userId, String tokenHash, OffsetDateTime createdAt, OffsetDateTime expiry, Family family,
                         String userAgent) {
         this.userId = userId;
@@ -75,13 +68,6 @@ public class RefreshToken {
         this.familyExpiry = family.expiry();
         this.generation = family.generation();
         this.userAgent = userAgent;
-    }
-
-    /** Called after persist: the first token's own id names its family. */
-    void startFamilyIfNew() {
-        if (familyId == null) {
-            familyId = id;
-        }
     }
 
     public Long getId() {
