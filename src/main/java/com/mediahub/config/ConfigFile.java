@@ -29,7 +29,8 @@ public final class ConfigFile {
             "jwt.session_max_hours", "jwt.session_max_seconds", "jwt.reuse_grace_seconds",
             "auth.bcrypt_cost", "auth.user_cache_seconds", "auth.max_failures",
             "auth.failure_window_minutes", "auth.failure_window_seconds",
-            "cleanup.interval_minutes", "cleanup.interval_seconds", "cleanup.batch_size");
+            "cleanup.interval_minutes", "cleanup.interval_seconds", "cleanup.batch_size",
+            "auth.basic_cache_seconds");
 
     private final Path path;
     private final String text;

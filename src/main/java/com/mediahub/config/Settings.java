@@ -21,10 +21,12 @@ import java.time.Duration;
  * @param failureWindow     the window those failures are counted in ({@code [auth] failure_window_minutes}, default 15)
  * @param cleanupInterval   how often expired rows are deleted ({@code [cleanup] interval_minutes}, default 15)
  * @param cleanupBatch      rows deleted per statement by the clean-up ({@code [cleanup] batch_size}, default 10000)
+ * @param basicCacheTtl     how long a successful Basic verification is remembered
+ *                          ({@code [auth] basic_cache_seconds}, default 0 = never)
  */
 public record Settings(String issuer, Duration accessDuration, Duration refreshDuration, Duration sessionMax,
                        Duration reuseGrace, int bcryptCost, Duration userCacheTtl, int maxFailures,
-                       Duration failureWindow, Duration cleanupInterval, int cleanupBatch) {
+                       Duration failureWindow, Duration cleanupInterval, int cleanupBatch, Duration basicCacheTtl) {
 
     public static Settings from(ConfigFile file) {
         return new Settings(
@@ -38,7 +40,8 @@ public record Settings(String issuer, Duration accessDuration, Duration refreshD
                 (int) file.bounded("auth.max_failures", 10, 1, 1_000_000),
                 file.duration("auth", "failure_window", "minutes", Duration.ofMinutes(1), Duration.ofMinutes(15)),
                 file.duration("cleanup", "interval", "minutes", Duration.ofMinutes(1), Duration.ofMinutes(15)),
-                (int) file.bounded("cleanup.batch_size", 10_000, 1, 1_000_000));
+                (int) file.bounded("cleanup.batch_size", 10_000, 1, 1_000_000),
+                Duration.ofSeconds(file.bounded("auth.basic_cache_seconds", 0, 0, 86_400)));
     }
 
     /** The defaults, as with an empty config.toml. */
@@ -48,6 +51,6 @@ public record Settings(String issuer, Duration accessDuration, Duration refreshD
 
     public Settings withBcryptCost(int cost) {
         return new Settings(issuer, accessDuration, refreshDuration, sessionMax, reuseGrace, cost, userCacheTtl,
-                maxFailures, failureWindow, cleanupInterval, cleanupBatch);
+                maxFailures, failureWindow, cleanupInterval, cleanupBatch, basicCacheTtl);
     }
 }

@@ -41,6 +41,7 @@ public class IntegrationTestSession implements LauncherSessionListener {
         recreate(ItEnvironment.RESTART_DB);
         recreate(ItEnvironment.CLUSTER_DB);
         recreate(ItEnvironment.AUDIT_DB);
+        recreate(ItEnvironment.BASIC_CACHE_DB);
         renderDatasourceFile();
     }
 

@@ -15,6 +15,7 @@ public final class ItEnvironment {
     public static final String RESTART_DB = "mediahub_it_restart";
     public static final String CLUSTER_DB = "mediahub_it_cluster";
     public static final String AUDIT_DB = "mediahub_it_audit";
+    public static final String BASIC_CACHE_DB = "mediahub_it_basic_cache";
 
     private ItEnvironment() {
     }

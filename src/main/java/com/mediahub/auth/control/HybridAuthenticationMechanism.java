@@ -1,5 +1,6 @@
 package com.mediahub.auth.control;
 
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -44,6 +45,8 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
     LoginThrottle throttle;
     @Inject
     SecurityAudit audit;
+    @Inject
+    BasicCredentialCache basicCache;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -77,8 +80,23 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
     private AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response,
                                        HttpMessageContext context, AuthorizationHeader.Basic basic) {
         String address = request.getRemoteAddr();
+        String cacheKey = basicCache.enabled() ? basicCache.keyOf(basic.username(), basic.password()) : null;
+        if (cacheKey != null) {
+            Optional<BasicCredentialCache.Entry> hit = basicCache.find(cacheKey);
+            if (hit.isPresent() && tokenVersions.accepts(hit.get().caller().id(), hit.get().tokenVersion())) {
+                if (!basicCache.throttleCheckDue(hit.get())) {
+                    return login(request, context, hit.get().caller());
+                }
+                if (!throttle.check(basic.username(), address).blocked()) {
+                    basicCache.throttleChecked(cacheKey, hit.get());
+                    return login(request, context, hit.get().caller());
+                }
+            }
+            basicCache.forget(cacheKey);
+        }
         LoginThrottle.Verdict verdict = throttle.check(basic.username(), address);
         if (verdict.blocked()) {
+            basicCache.forgetUser(basic.username());
             audit.record("login.throttled", null, null);
             request.setAttribute(JsonErrorPageServlet.ERROR_ATTRIBUTE, ErrorCatalogue.TOO_MANY_ATTEMPTS);
             request.setAttribute(JsonErrorPageServlet.RETRY_AFTER_ATTRIBUTE, verdict.retryAfter().get().toSeconds() + 1);
@@ -88,12 +106,16 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
                 new UsernamePasswordCredential(basic.username(), basic.password()));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             throttle.failed(basic.username(), address);
+            basicCache.forgetUser(basic.username());
             audit.record("login.failed", null, null);
             return fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
         }
         throttle.succeeded(basic.username(), verdict);
         CallerIdentity caller = new CallerIdentity(Long.parseLong(result.getCallerUniqueId()),
                 result.getCallerPrincipal().getName(), result.getCallerGroups());
+        if (cacheKey != null) {
+            tokenVersions.current(caller.id()).ifPresent(version -> basicCache.remember(cacheKey, caller, version));
+        }
         return login(request, context, caller);
     }
 

@@ -35,13 +35,18 @@ public class TokenVersionCache {
     private final ConcurrentMap<Long, Answer> answers = new ConcurrentHashMap<>();
 
     public boolean accepts(long userId, int tokenVersion) {
+        return current(userId).filter(current -> tokenVersion >= current).isPresent();
+    }
+
+    /** The user's token version as this instance knows it, or empty for a user that does not exist. */
+    public Optional<Integer> current(long userId) {
         long now = System.nanoTime();
         Answer answer = answers.get(userId);
         if (answer == null || now - answer.askedAtNanos() >= settings.userCacheTtl().toNanos()) {
             answer = new Answer(users.tokenVersion(userId), now);
             answers.put(userId, answer);
         }
-        return answer.version().filter(current -> tokenVersion >= current).isPresent();
+        return answer.version();
     }
 
     /** After this instance changed the user's version: trust the new one at once. */
