@@ -6,13 +6,13 @@ import com.mediahub.auth.control.CallerIdentity;
 import com.mediahub.auth.control.CurrentCaller;
 import com.mediahub.auth.control.SessionService;
 import com.mediahub.auth.entity.Session;
+import com.mediahub.platform.json.Jsons;
 import com.mediahub.platform.rest.PathIds;
 import com.mediahub.users.entity.Role;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -42,7 +42,7 @@ public class SessionsResource {
     @Path("sessions")
     public JsonArray list() {
         CallerIdentity me = caller.get();
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
         sessions.sessionsOf(me).forEach(s -> array.add(json(s, me.session().filter(id -> id == s.id()).isPresent())));
         return array.build();
     }
@@ -58,13 +58,13 @@ public class SessionsResource {
     @Path("logout-all")
     public JsonObject logoutAll() {
         int revoked = sessions.revokeAll(caller.get());
-        return Json.createObjectBuilder()
+        return Jsons.PROVIDER.createObjectBuilder()
                 .add("message", "Logged out of all sessions.")
                 .add("revoked", revoked).build();
     }
 
     private static JsonObject json(Session session, boolean current) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder()
                 .add("id", session.id())
                 .add("created_at", DateTimeFormatter.ISO_INSTANT.format(session.createdAt()))
                 .add("expires_at", DateTimeFormatter.ISO_INSTANT.format(session.expiresAt()))

@@ -7,12 +7,12 @@ import com.mediahub.auth.control.TokenService;
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
 import com.mediahub.platform.json.JsonBodies;
+import com.mediahub.platform.json.Jsons;
 import com.mediahub.users.entity.Role;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -61,7 +61,7 @@ public class TokenResource {
     @RolesAllowed({Role.USER, Role.ADMIN})
     public Response logout(String body) {
         tokens.revoke(caller.get(), refreshTokenOf(body));
-        return Response.ok(Json.createObjectBuilder().add("message", "Logged out successfully.").build())
+        return Response.ok(Jsons.PROVIDER.createObjectBuilder().add("message", "Logged out successfully.").build())
                 .header("Cache-Control", "no-store").build();
     }
 
@@ -79,7 +79,7 @@ public class TokenResource {
     }
 
     private static Response tokenResponse(TokenPair pair) {
-        JsonObject json = Json.createObjectBuilder()
+        JsonObject json = Jsons.PROVIDER.createObjectBuilder()
                 .add("access_token", pair.accessToken())
                 .add("refresh_token", pair.refreshToken())
                 .add("token_type", "Bearer")

@@ -5,8 +5,8 @@ import java.util.List;
 
 import com.mediahub.databases.entity.Database;
 import com.mediahub.databases.entity.Entry;
+import com.mediahub.platform.json.Jsons;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -18,7 +18,7 @@ final class DatabaseJson {
     }
 
     static JsonObject of(Database database) {
-        return Json.createObjectBuilder()
+        return Jsons.PROVIDER.createObjectBuilder()
                 .add("id", database.getId())
                 .add("name", database.getName())
                 .add("owner", database.getOwner().getUsername())
@@ -27,7 +27,7 @@ final class DatabaseJson {
     }
 
     static JsonObject of(Entry entry) {
-        return Json.createObjectBuilder()
+        return Jsons.PROVIDER.createObjectBuilder()
                 .add("id", entry.getId())
                 .add("database_id", entry.getDatabaseId())
                 .add("title", entry.getTitle())
@@ -37,13 +37,13 @@ final class DatabaseJson {
     }
 
     static JsonArray databases(List<Database> databases) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
         databases.forEach(d -> array.add(of(d)));
         return array.build();
     }
 
     static JsonArray entries(List<Entry> entries) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
         entries.forEach(e -> array.add(of(e)));
         return array.build();
     }

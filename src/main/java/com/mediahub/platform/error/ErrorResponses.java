@@ -1,6 +1,7 @@
 package com.mediahub.platform.error;
 
-import jakarta.json.Json;
+import com.mediahub.platform.json.Jsons;
+
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -11,7 +12,7 @@ public final class ErrorResponses {
     }
 
     public static String body(String message) {
-        return Json.createObjectBuilder().add("error", message).build().toString();
+        return Jsons.PROVIDER.createObjectBuilder().add("error", message).build().toString();
     }
 
     public static Response of(int status, String message) {

@@ -8,7 +8,6 @@ import java.util.Optional;
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -30,7 +29,7 @@ public final class JsonBodies {
         if (body == null || body.isBlank()) {
             throw new ApiException(ErrorCatalogue.INVALID_REQUEST_BODY);
         }
-        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+        try (JsonParser parser = Jsons.PROVIDER.createParser(new StringReader(body))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new ApiException(ErrorCatalogue.INVALID_REQUEST_BODY);
             }

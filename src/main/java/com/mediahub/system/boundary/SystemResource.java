@@ -1,11 +1,11 @@
 package com.mediahub.system.boundary;
 
+import com.mediahub.platform.json.Jsons;
 import com.mediahub.system.control.ApplicationInfo;
 import com.mediahub.system.control.DatabaseHealth;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,7 +28,7 @@ public class SystemResource {
     @Path("health")
     public Response health() {
         boolean up = database.isUp();
-        JsonObject body = Json.createObjectBuilder()
+        JsonObject body = Jsons.PROVIDER.createObjectBuilder()
                 .add("status", up ? "UP" : "DOWN")
                 .add("database", up ? "UP" : "DOWN")
                 .build();
@@ -38,11 +38,11 @@ public class SystemResource {
     @GET
     @Path("info")
     public JsonObject info() {
-        return Json.createObjectBuilder()
+        return Jsons.PROVIDER.createObjectBuilder()
                 .add("name", "mediahub")
                 .add("version", info.version())
                 .add("uptime_seconds", info.uptimeSeconds())
-                .add("auth_schemes", Json.createArrayBuilder().add("Basic").add("Bearer"))
+                .add("auth_schemes", Jsons.PROVIDER.createArrayBuilder().add("Basic").add("Bearer"))
                 .build();
     }
 }

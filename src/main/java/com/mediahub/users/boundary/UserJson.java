@@ -2,9 +2,10 @@ package com.mediahub.users.boundary;
 
 import java.time.format.DateTimeFormatter;
 
+import com.mediahub.platform.json.Jsons;
 import com.mediahub.users.entity.User;
+import com.mediahub.users.entity.UserProfile;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -15,13 +16,17 @@ final class UserJson {
     }
 
     static JsonObject of(User user) {
-        JsonArrayBuilder roles = Json.createArrayBuilder();
-        user.getRoles().forEach(roles::add);
-        return Json.createObjectBuilder()
-                .add("id", user.getId())
-                .add("username", user.getUsername())
+        return of(UserProfile.of(user));
+    }
+
+    static JsonObject of(UserProfile user) {
+        JsonArrayBuilder roles = Jsons.PROVIDER.createArrayBuilder();
+        user.roles().stream().sorted().forEach(roles::add);
+        return Jsons.PROVIDER.createObjectBuilder()
+                .add("id", user.id())
+                .add("username", user.username())
                 .add("roles", roles)
-                .add("created_at", DateTimeFormatter.ISO_INSTANT.format(user.getCreatedAt()))
+                .add("created_at", DateTimeFormatter.ISO_INSTANT.format(user.createdAt()))
                 .build();
     }
 }

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import com.mediahub.auth.control.CurrentCaller;
 import com.mediahub.platform.json.JsonBodies;
+import com.mediahub.platform.json.Jsons;
 import com.mediahub.platform.rest.PathIds;
 import com.mediahub.users.control.UserService;
 import com.mediahub.users.entity.Role;
@@ -15,7 +16,6 @@ import com.mediahub.users.entity.User;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -45,13 +45,13 @@ public class UsersResource {
     @GET
     @Path("me")
     public JsonObject me() {
-        return UserJson.of(users.find(caller.get().id()));
+        return UserJson.of(users.profile(caller.get().id()));
     }
 
     @GET
     @RolesAllowed(Role.ADMIN)
     public JsonArray list() {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
         users.listAll().forEach(user -> array.add(UserJson.of(user)));
         return array.build();
     }
@@ -76,7 +76,7 @@ public class UsersResource {
         int revoked = users.changePassword(caller.get(), PathIds.parse(id),
                 JsonBodies.optionalString(json, "current_password").orElse(null),
                 JsonBodies.requiredString(json, "new_password"));
-        return Json.createObjectBuilder()
+        return Jsons.PROVIDER.createObjectBuilder()
                 .add("message", "Password changed; every session of this user was signed out.")
                 .add("revoked", revoked).build();
     }

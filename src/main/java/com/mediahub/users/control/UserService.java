@@ -14,6 +14,7 @@ import com.mediahub.platform.error.ErrorCatalogue;
 import com.mediahub.users.entity.JpaUserRepository;
 import com.mediahub.users.entity.Role;
 import com.mediahub.users.entity.User;
+import com.mediahub.users.entity.UserProfile;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,7 +43,14 @@ public class UserService {
     @Inject
     SecurityAudit audit;
     @Inject
+    UserProfileCache profiles;
+    @Inject
     UserAccessPolicy access;
+
+    /** The caller's own profile, from the profile cache. */
+    public UserProfile profile(long id) {
+        return profiles.find(id).orElseThrow(() -> new ApiException(ErrorCatalogue.USER_NOT_FOUND));
+    }
 
     public User find(long id) {
         return users.findById(id).orElseThrow(() -> new ApiException(ErrorCatalogue.USER_NOT_FOUND));
@@ -86,6 +94,7 @@ public class UserService {
             throw new ApiException(ErrorCatalogue.USER_NOT_FOUND);
         }
         tokenVersions.deleted(id);
+        profiles.forget(id);
         audit.record("user.deleted", id, null);
     }
 

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# The MediaHub benchmark. Builds nothing: run `mvn -DskipTests package` first.
+#   bench/run.sh            full run (about 5 minutes): results into docs/benchmarks/
+#   bench/run.sh --quick    every scenario for ~2 s: results into target/bench-quick/
+# Needs PostgreSQL (FDB_TEST_DB_HOST/PORT/USER/PASSWORD, default 127.0.0.1:5432 postgres) with
+# psql and pgbench; database mediahub_bench is dropped and re-created.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+project="$(cd "$here/.." && pwd)"
+quick=false
+[[ "${1:-}" == "--quick" ]] && quick=true
+
+for file in "$project/target/mediahub.war" "$project/target/bench-classpath.txt" "$project/target/test-classes/META-INF/BenchmarkList"; do
+  [[ -f "$file" ]] || { echo "bench/run.sh: $file not found; build first: mvn -DskipTests package" >&2; exit 2; }
+done
+
+db_host="${FDB_TEST_DB_HOST:-127.0.0.1}"
+db_port="${FDB_TEST_DB_PORT:-5432}"
+db_user="${FDB_TEST_DB_USER:-postgres}"
+export PGPASSWORD="${FDB_TEST_DB_PASSWORD:-}"
+database=mediahub_bench
+jdbc="jdbc:postgresql://$db_host:$db_port/$database"
+admin_password="bench-admin-password"
+port="${BENCH_PORT:-18380}"
+classpath="$project/target/test-classes:$project/target/classes:$(cat "$project/target/bench-classpath.txt")"
+
+if $quick; then
+  out="$project/target/bench-quick"; warmup=1; duration=2; big=refresh-1e4; pgbench_seconds=2; jvm_warmup=0
+  jmh=(-f 1 -wi 1 -i 1 -w 1s -r 1s)
+else
+  out="$project/docs/benchmarks"; warmup=5; duration=10; big=refresh-1e6; pgbench_seconds=10; jvm_warmup=10
+  jmh=(-f 1 -wi 2 -i 3 -w 2s -r 2s)
+fi
+mkdir -p "$out"
+rm -f "$out/results.csv" "$out/pgbench.txt" "$out/jmh.json"
+
+server_pid=""
+stop_server() {
+  if [[ -n "$server_pid" ]]; then
+    kill -TERM -- "-$server_pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 -- "-$server_pid" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL -- "-$server_pid" 2>/dev/null || true
+    server_pid=""
+  fi
+}
+trap stop_server EXIT
+
+start_server() { # CONFIG_FILE LOG
+  FDB_PORT="$port" FDB_DB_URL="$jdbc" FDB_DB_USER="$db_user" FDB_DB_PASSWORD="${FDB_TEST_DB_PASSWORD:-}" \
+  FDB_JWT_SECRET="benchmark-secret-0123456789abcdef-0123456789" FDB_ADMIN_PASSWORD="$admin_password" FDB_CONFIG="$1" \
+    setsid "$project/server-config/payara/run.sh" "$project/target/mediahub.war" >"$2" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 180); do
+    [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/health")" == 200 ]] && return 0
+    sleep 1
+  done
+  echo "bench/run.sh: the server did not start; see $2" >&2
+  exit 1
+}
+
+harness() { # SCENARIOS [CSV [WARMUP DURATION]]
+  java -cp "$classpath" com.mediahub.bench.LoadHarness run --base "http://127.0.0.1:$port" \
+    --admin-password "$admin_password" --jdbc "$jdbc" --db-user "$db_user" --db-password "${FDB_TEST_DB_PASSWORD:-}" \
+    --warmup "${3:-$warmup}" --duration "${4:-$duration}" --csv "${2:-$out/results.csv}" --scenarios "$1"
+}
+
+# A freshly started JVM runs the first scenario half-compiled: one unrecorded round first, so that
+# every recorded scenario meets a JIT-compiled server (the per-scenario warm-up then settles it).
+warm_up_jvm() {
+  if [[ "$jvm_warmup" -gt 0 ]]; then
+    echo "(JVM warm-up round, not recorded)"
+    harness "$1" "$out/jvm-warmup.csv" 0 "$jvm_warmup" >/dev/null
+    rm -f "$out/jvm-warmup.csv"
+  fi
+}
+
+psql -h "$db_host" -p "$db_port" -U "$db_user" -d postgres -qX \
+  -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database" >/dev/null
+
+echo "== HTTP scenarios (warm-up ${warmup}s, ${duration}s each)"
+start_server "$here/bench.toml" "$out/server.log"
+warm_up_jvm "public,bearer,refresh"
+harness "public,bearer,basic,refresh,login,refresh-1e3,$big"
+stop_server
+start_server "$here/bench-basic-cache.toml" "$out/server-basic-cache.log"
+warm_up_jvm "bearer,basic-cached"
+harness "bearer-cache-server,basic-cached"
+stop_server
+
+echo "== pgbench: the SQL of one rotation, same database, 8 clients"
+psql -h "$db_host" -p "$db_port" -U "$db_user" -d "$database" -qX >/dev/null <<'SQL'
+INSERT INTO users (username, password_hash, roles, created_at) VALUES ('pgbench', 'x', 'user', now()) ON CONFLICT (username) DO NOTHING;
+INSERT INTO refresh_tokens (user_id, token_hash, expiry, created_at, family_id, family_created_at, family_expiry, generation, user_agent)
+  SELECT (SELECT id FROM users WHERE username = 'pgbench'), encode(sha256(('pgbench-' || g)::bytea), 'hex'), now() + interval '1 day', now(), g, now(), now() + interval '30 days', 0, 'pgbench'
+  FROM generate_series(1, 10000) g ON CONFLICT (token_hash) DO NOTHING;
+ANALYZE refresh_tokens;
+SQL
+uid=$(psql -h "$db_host" -p "$db_port" -U "$db_user" -d "$database" -tAX -c "SELECT id FROM users WHERE username = 'pgbench'")
+pgbench -h "$db_host" -p "$db_port" -U "$db_user" -n -c 8 -j 2 -T "$pgbench_seconds" -D tokens=10000 -D uid="$uid" \
+  -f "$here/rotation.sql" "$database" >"$out/pgbench.log" 2>&1
+sed -nE 's/^tps = ([0-9.]+) .*/\1/p' "$out/pgbench.log" | head -1 >"$out/pgbench.txt"
+echo "pgbench: $(cat "$out/pgbench.txt") tx/s"
+
+echo "== JMH micro-benchmarks"
+java -cp "$classpath" org.openjdk.jmh.Main com.mediahub.bench.CryptoBenchmarks "${jmh[@]}" \
+  -rf json -rff "$out/jmh.json" >"$out/jmh.log" 2>&1
+grep -E "^CryptoBenchmarks" "$out/jmh.log" || true
+
+{
+  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(free -g | awk '/Mem:/ {print $2}') GiB"
+  echo "java: $(java -version 2>&1 | head -1)"
+  echo "postgresql: $(psql -h "$db_host" -p "$db_port" -U "$db_user" -d postgres -tAX -c 'SHOW server_version')"
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+} >"$out/machine.txt"
+cat "$out/machine.txt"
+
+java -cp "$classpath" com.mediahub.bench.LoadHarness report --csv "$out/results.csv" --pgbench "$out/pgbench.txt" \
+  --jmh "$out/jmh.json" --out "$out"
