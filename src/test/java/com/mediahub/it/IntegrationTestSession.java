@@ -24,7 +24,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * renders the operator's datasource file (server-config/payara/datasource-postgresql.asadmin)
  * with the test database filled in, for the Arquillian-managed Payara Micro to run at boot.
  * After the last one: removes the temporary directories the Arquillian Payara Micro container
- * leaves behind. Runs only in the failsafe (integration) phase.
+ * (and a Payara Micro stopped the hard way) leave behind. Runs only in the failsafe (integration) phase.
  */
 public class IntegrationTestSession implements LauncherSessionListener {
 
@@ -52,7 +52,8 @@ public class IntegrationTestSession implements LauncherSessionListener {
         }
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         try (Stream<Path> entries = Files.list(tmp)) {
-            entries.filter(p -> p.getFileName().toString().startsWith("arquillian-payara-micro"))
+            entries.filter(p -> p.getFileName().toString().startsWith("arquillian-payara-micro")
+                            || p.getFileName().toString().startsWith("payaramicro-rt"))
                     .filter(p -> createdDuringThisRun(p))
                     .forEach(IntegrationTestSession::deleteTree);
         } catch (IOException e) {
