@@ -33,12 +33,10 @@ public final class ConfigFile {
             "auth.basic_cache_seconds");
 
     private final Path path;
-    private final String text;
     private final TomlParseResult toml;
 
-    private ConfigFile(Path path, String text, TomlParseResult toml) {
+    private ConfigFile(Path path, TomlParseResult toml) {
         this.path = path;
-        this.text = text;
         this.toml = toml;
     }
 
@@ -60,15 +58,11 @@ public final class ConfigFile {
             throw new ConfigurationException("Malformed configuration file " + path + " at line "
                     + first.position().line() + ", column " + first.position().column() + ": " + first.getMessage());
         }
-        return new ConfigFile(path, text, toml);
+        return new ConfigFile(path, toml);
     }
 
     public Path path() {
         return path;
-    }
-
-    public String text() {
-        return text;
     }
 
     public boolean exists() {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,13 +25,7 @@ class AuditLogIT {
         List<String> secrets = new ArrayList<>(List.of(ItEnvironment.jwtSecret(), ItEnvironment.adminPassword()));
         String log;
         long userId;
-        try (PayaraProcess server = new PayaraProcess(Map.of(
-                "FDB_DB_URL", ItEnvironment.jdbcUrl(ItEnvironment.AUDIT_DB),
-                "FDB_DB_USER", ItEnvironment.dbUser(),
-                "FDB_DB_PASSWORD", ItEnvironment.dbPassword(),
-                "FDB_JWT_SECRET", ItEnvironment.jwtSecret(),
-                "FDB_ADMIN_PASSWORD", ItEnvironment.adminPassword(),
-                "FDB_CONFIG", ItEnvironment.basedir().resolve("src/test/resources/it-config.toml").toString()),
+        try (PayaraProcess server = new PayaraProcess(ItEnvironment.serverOn(ItEnvironment.AUDIT_DB, "it-config.toml"),
                 workDir, "audit").start()) {
             Api api = new Api(server.baseUrl());
             Api.Tokens admin = remember(secrets, api.login("admin", ItEnvironment.adminPassword()));

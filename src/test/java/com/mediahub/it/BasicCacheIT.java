@@ -2,7 +2,6 @@ package com.mediahub.it;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,13 +25,7 @@ class BasicCacheIT {
 
     @BeforeAll
     static void start() {
-        server = new PayaraProcess(Map.of(
-                "FDB_DB_URL", ItEnvironment.jdbcUrl(ItEnvironment.BASIC_CACHE_DB),
-                "FDB_DB_USER", ItEnvironment.dbUser(),
-                "FDB_DB_PASSWORD", ItEnvironment.dbPassword(),
-                "FDB_JWT_SECRET", ItEnvironment.jwtSecret(),
-                "FDB_ADMIN_PASSWORD", ItEnvironment.adminPassword(),
-                "FDB_CONFIG", ItEnvironment.basedir().resolve("src/test/resources/it-config-basic-cache.toml").toString()),
+        server = new PayaraProcess(ItEnvironment.serverOn(ItEnvironment.BASIC_CACHE_DB, "it-config-basic-cache.toml"),
                 workDir, "basic-cache").start();
         api = new Api(server.baseUrl());
     }

@@ -1,6 +1,10 @@
 package com.mediahub.it;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -58,6 +62,28 @@ public final class ItEnvironment {
 
     public static Path target() {
         return Path.of(property("mediahub.target"));
+    }
+
+    /**
+     * The environment of a server started with run.sh on one of the test databases: the test
+     * secret and admin password, and {@code configFile} under src/test/resources.
+     */
+    public static Map<String, String> serverOn(String database, String configFile) {
+        return Map.of(
+                "FDB_DB_URL", jdbcUrl(database),
+                "FDB_DB_USER", dbUser(),
+                "FDB_DB_PASSWORD", dbPassword(),
+                "FDB_JWT_SECRET", jwtSecret(),
+                "FDB_ADMIN_PASSWORD", adminPassword(),
+                "FDB_CONFIG", basedir().resolve("src/test/resources/" + configFile).toString());
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static boolean isIntegrationRun() {

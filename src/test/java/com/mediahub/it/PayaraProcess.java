@@ -2,7 +2,6 @@ package com.mediahub.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +27,7 @@ public final class PayaraProcess implements AutoCloseable {
     private Process process;
 
     public PayaraProcess(Map<String, String> environment, Path workingDirectory, String name) {
-        this.port = freePort();
+        this.port = ItEnvironment.freePort();
         this.environment = new HashMap<>(environment);
         this.environment.put("FDB_PORT", Integer.toString(port));
         this.workingDirectory = workingDirectory;
@@ -129,13 +128,6 @@ public final class PayaraProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static void sleep(long millis) {
         try {

@@ -25,13 +25,7 @@ class RestartSurvivalIT {
 
     @Test
     void onPostgreSQL() {
-        Map<String, String> env = Map.of(
-                "FDB_DB_URL", ItEnvironment.jdbcUrl(ItEnvironment.RESTART_DB),
-                "FDB_DB_USER", ItEnvironment.dbUser(),
-                "FDB_DB_PASSWORD", ItEnvironment.dbPassword(),
-                "FDB_JWT_SECRET", ItEnvironment.jwtSecret(),
-                "FDB_ADMIN_PASSWORD", ItEnvironment.adminPassword(),
-                "FDB_CONFIG", ItEnvironment.basedir().resolve("src/test/resources/it-config.toml").toString());
+        Map<String, String> env = ItEnvironment.serverOn(ItEnvironment.RESTART_DB, "it-config.toml");
         try (PayaraProcess server = new PayaraProcess(env, workDir, "restart-postgresql")) {
             survivesRestart(server, ItEnvironment.adminPassword());
         }

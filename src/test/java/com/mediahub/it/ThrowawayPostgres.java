@@ -2,7 +2,6 @@ package com.mediahub.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ public final class ThrowawayPostgres implements AutoCloseable {
     public ThrowawayPostgres() {
         try {
             this.dir = Files.createTempDirectory("mediahub-pg-");
-            this.port = freePort();
+            this.port = ItEnvironment.freePort();
             if (isRoot()) {
                 run("chown", "postgres", dir.toString());
             }
@@ -94,11 +93,4 @@ public final class ThrowawayPostgres implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

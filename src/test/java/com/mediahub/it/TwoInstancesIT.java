@@ -35,13 +35,7 @@ class TwoInstancesIT {
 
     @BeforeAll
     static void startBoth() {
-        Map<String, String> env = Map.of(
-                "FDB_DB_URL", ItEnvironment.jdbcUrl(ItEnvironment.CLUSTER_DB),
-                "FDB_DB_USER", ItEnvironment.dbUser(),
-                "FDB_DB_PASSWORD", ItEnvironment.dbPassword(),
-                "FDB_JWT_SECRET", ItEnvironment.jwtSecret(),
-                "FDB_ADMIN_PASSWORD", ItEnvironment.adminPassword(),
-                "FDB_CONFIG", ItEnvironment.basedir().resolve("src/test/resources/it-config.toml").toString());
+        Map<String, String> env = ItEnvironment.serverOn(ItEnvironment.CLUSTER_DB, "it-config.toml");
         a = new PayaraProcess(env, workDir, "instance-a").start();
         b = new PayaraProcess(env, workDir, "instance-b").start();
         apiA = new Api(a.baseUrl());
