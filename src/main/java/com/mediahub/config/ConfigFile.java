@@ -30,7 +30,7 @@ public final class ConfigFile {
             "auth.bcrypt_cost", "auth.user_cache_seconds", "auth.max_failures",
             "auth.failure_window_minutes", "auth.failure_window_seconds",
             "cleanup.interval_minutes", "cleanup.interval_seconds", "cleanup.batch_size",
-            "auth.basic_cache_seconds");
+            "auth.basic_cache_seconds", "cookie.secure", "cookie.same_site", "cookie.domain");
 
     private final Path path;
     private final TomlParseResult toml;
@@ -89,6 +89,17 @@ public final class ConfigFile {
             return Optional.of(s);
         }
         throw wrongType(key, "a string");
+    }
+
+    public Optional<Boolean> bool(String key) {
+        Object value = toml.get(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof Boolean b) {
+            return Optional.of(b);
+        }
+        throw wrongType(key, "true or false");
     }
 
     public Optional<Long> integer(String key) {

@@ -23,10 +23,17 @@ import java.time.Duration;
  * @param cleanupBatch      rows deleted per statement by the clean-up ({@code [cleanup] batch_size}, default 10000)
  * @param basicCacheTtl     how long a successful Basic verification is remembered
  *                          ({@code [auth] basic_cache_seconds}, default 0 = never)
+ * @param cookies           cookie mode: {@code [cookie] secure} (default true; env {@code FDB_COOKIE_SECURE}
+ *                          wins), {@code same_site} (default Lax), {@code domain} (optional)
  */
 public record Settings(String issuer, Duration accessDuration, Duration refreshDuration, Duration sessionMax,
                        Duration reuseGrace, int bcryptCost, Duration userCacheTtl, int maxFailures,
-                       Duration failureWindow, Duration cleanupInterval, int cleanupBatch, Duration basicCacheTtl) {
+                       Duration failureWindow, Duration cleanupInterval, int cleanupBatch, Duration basicCacheTtl,
+                       CookieSettings cookies) {
+
+    /** Attributes of the cookies of cookie mode. */
+    public record CookieSettings(boolean secure, String sameSite, String domain) {
+    }
 
     public static Settings from(ConfigFile file) {
         return new Settings(
@@ -41,7 +48,27 @@ public record Settings(String issuer, Duration accessDuration, Duration refreshD
                 file.duration("auth", "failure_window", "minutes", Duration.ofMinutes(1), Duration.ofMinutes(15)),
                 file.duration("cleanup", "interval", "minutes", Duration.ofMinutes(1), Duration.ofMinutes(15)),
                 (int) file.bounded("cleanup.batch_size", 10_000, 1, 1_000_000),
-                Duration.ofSeconds(file.bounded("auth.basic_cache_seconds", 0, 0, 86_400)));
+                Duration.ofSeconds(file.bounded("auth.basic_cache_seconds", 0, 0, 86_400)),
+                cookiesFrom(file, System.getenv("FDB_COOKIE_SECURE")));
+    }
+
+    public static CookieSettings cookiesFrom(ConfigFile file, String secureFromEnv) {
+        boolean secure = secureFromEnv != null && !secureFromEnv.isBlank()
+                ? Boolean.parseBoolean(secureFromEnv.trim()) : file.bool("cookie.secure").orElse(true);
+        String sameSite = file.string("cookie.same_site").orElse("Lax");
+        sameSite = switch (sameSite.toLowerCase(java.util.Locale.ROOT)) {
+            case "strict" -> "Strict";
+            case "lax" -> "Lax";
+            case "none" -> "None";
+            default -> throw new ConfigurationException("Setting cookie.same_site in " + file.path()
+                    + " must be Strict, Lax or None, was " + sameSite);
+        };
+        if (sameSite.equals("None") && !secure) {
+            throw new ConfigurationException("Setting cookie.same_site = \"None\" in " + file.path()
+                    + " needs cookie.secure = true (browsers refuse it otherwise)");
+        }
+        String domain = file.string("cookie.domain").filter(d -> !d.isBlank()).orElse(null);
+        return new CookieSettings(secure, sameSite, domain);
     }
 
     /** The defaults, as with an empty config.toml. */
@@ -51,6 +78,6 @@ public record Settings(String issuer, Duration accessDuration, Duration refreshD
 
     public Settings withBcryptCost(int cost) {
         return new Settings(issuer, accessDuration, refreshDuration, sessionMax, reuseGrace, cost, userCacheTtl,
-                maxFailures, failureWindow, cleanupInterval, cleanupBatch, basicCacheTtl);
+                maxFailures, failureWindow, cleanupInterval, cleanupBatch, basicCacheTtl, cookies);
     }
 }

@@ -34,6 +34,14 @@ class TokenLifecycleIT extends DeployedWar {
         return db.count("SELECT COUNT(*) FROM refresh_tokens WHERE user_id = ?", user.id());
     }
 
+    static String sha256Unchecked(String value) {
+        try {
+            return sha256(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String sha256(String value) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
     }

@@ -1,7 +1,10 @@
 package com.mediahub.auth.boundary;
 
+import java.util.Optional;
+
 import com.mediahub.auth.control.CurrentCaller;
 import com.mediahub.auth.control.RotationOutcome;
+import com.mediahub.auth.control.SessionCookies;
 import com.mediahub.auth.control.TokenPair;
 import com.mediahub.auth.control.TokenService;
 import com.mediahub.platform.error.ApiException;
@@ -14,11 +17,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -36,21 +41,35 @@ public class TokenResource {
     TokenService tokens;
     @Inject
     CurrentCaller caller;
+    @Inject
+    SessionCookies cookies;
+    @Inject
+    HttpServletRequest request;
+
+    static final String COOKIE_DELIVERY = "cookie";
 
     @POST
     @Path("token")
     @RolesAllowed({Role.USER, Role.ADMIN})
-    public Response issue(@HeaderParam("User-Agent") String userAgent) {
-        return tokenResponse(tokens.issue(caller.get(), userAgent));
+    public Response issue(@HeaderParam("User-Agent") String userAgent, @QueryParam("delivery") String delivery) {
+        TokenPair pair = tokens.issue(caller.get(), userAgent);
+        return COOKIE_DELIVERY.equals(delivery) ? cookieResponse(pair) : tokenResponse(pair);
     }
 
+    /**
+     * The refresh token comes from the body, or (cookie mode) from the refresh cookie, which then
+     * needs the CSRF header like every cookie-authenticated change.
+     */
     @POST
     @Path("token/refresh")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response refresh(String body, @HeaderParam("User-Agent") String userAgent) {
-        RotationOutcome outcome = tokens.rotate(refreshTokenOf(body), userAgent);
+    public Response refresh(String body, @HeaderParam("User-Agent") String userAgent, @QueryParam("delivery") String delivery) {
+        Optional<String> fromBody = optionalRefreshTokenOf(body);
+        String token = fromBody.orElseGet(this::refreshTokenFromCookie);
+        RotationOutcome outcome = tokens.rotate(token, userAgent);
         if (outcome instanceof RotationOutcome.Rotated rotated) {
-            return tokenResponse(rotated.pair());
+            return COOKIE_DELIVERY.equals(delivery) || fromBody.isEmpty()
+                    ? cookieResponse(rotated.pair()) : tokenResponse(rotated.pair());
         }
         throw new ApiException(ErrorCatalogue.REFRESH_TOKEN_INVALID);
     }
@@ -60,22 +79,54 @@ public class TokenResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.USER, Role.ADMIN})
     public Response logout(String body) {
-        tokens.revoke(caller.get(), refreshTokenOf(body));
-        return Response.ok(Jsons.PROVIDER.createObjectBuilder().add("message", "Logged out successfully.").build())
-                .header("Cache-Control", "no-store").build();
+        String token = optionalRefreshTokenOf(body).orElseGet(this::refreshTokenFromCookie);
+        tokens.revoke(caller.get(), token);
+        Response.ResponseBuilder response = Response.ok(Jsons.PROVIDER.createObjectBuilder()
+                .add("message", "Logged out successfully.").build()).header("Cache-Control", "no-store");
+        cookies.clear(request.getContextPath()).forEach(c -> response.header("Set-Cookie", c));
+        return response.build();
     }
 
-    /** Contract 3.2/3.3: a missing or malformed body or field is 400 {@code Invalid request body}. */
-    private static String refreshTokenOf(String body) {
+    private String refreshTokenFromCookie() {
+        Optional<String> cookie = cookies.value(request, cookies.refreshName());
+        if (cookie.isEmpty()) {
+            throw new ApiException(ErrorCatalogue.INVALID_REQUEST_BODY);
+        }
+        if (!cookies.csrfValid(request)) {
+            throw new ApiException(ErrorCatalogue.CSRF_INVALID);
+        }
+        return cookie.get();
+    }
+
+    /**
+     * Contract 3.2/3.3: a malformed body, or a field of the wrong type, is 400 {@code Invalid
+     * request body}; an empty body or object means "no token in the body" (cookie mode).
+     */
+    private static Optional<String> optionalRefreshTokenOf(String body) {
+        if (body == null || body.isBlank()) {
+            return Optional.empty();
+        }
         try {
-            String token = JsonBodies.requiredString(JsonBodies.object(body), "refresh_token");
-            if (token.isEmpty()) {
+            Optional<String> token = JsonBodies.optionalString(JsonBodies.object(body), "refresh_token");
+            if (token.isPresent() && token.get().isEmpty()) {
                 throw new ApiException(ErrorCatalogue.INVALID_REQUEST_BODY);
             }
             return token;
         } catch (ApiException e) {
             throw new ApiException(ErrorCatalogue.INVALID_REQUEST_BODY);
         }
+    }
+
+    /** Cookie mode: the tokens travel only in cookies; the body says how long they last. */
+    private Response cookieResponse(TokenPair pair) {
+        JsonObject json = Jsons.PROVIDER.createObjectBuilder()
+                .add("token_type", "Bearer")
+                .add("expires_in", pair.accessLifetime().toSeconds())
+                .add("refresh_expires_in", pair.refreshLifetime().toSeconds())
+                .build();
+        Response.ResponseBuilder response = Response.ok(json).header("Cache-Control", "no-store").header("Pragma", "no-cache");
+        cookies.issue(pair, request.getContextPath()).forEach(c -> response.header("Set-Cookie", c));
+        return response.build();
     }
 
     private static Response tokenResponse(TokenPair pair) {

@@ -47,6 +47,8 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
     SecurityAudit audit;
     @Inject
     BasicCredentialCache basicCache;
+    @Inject
+    SessionCookies cookies;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -59,6 +61,17 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
         String header = request.getHeader("Authorization");
         if (access == EndpointAccess.BASIC_ONLY && (header == null || header.isEmpty())) {
             return fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
+        }
+        if (header == null || header.isEmpty()) {
+            // Third credential source (after the header): the access-token cookie of cookie mode.
+            Optional<String> cookieToken = cookies.value(request, cookies.accessName(request.getContextPath()));
+            if (cookieToken.isPresent()) {
+                try {
+                    return cookie(request, response, context, cookieToken.get());
+                } catch (RuntimeException e) {
+                    return unavailable(request, response, e);
+                }
+            }
         }
         try {
             AuthorizationHeader parsed = AuthorizationHeader.parse(header);
@@ -117,6 +130,19 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
             tokenVersions.current(caller.id()).ifPresent(version -> basicCache.remember(cacheKey, caller, version));
         }
         return login(request, context, caller);
+    }
+
+    /** Cookie-authenticated requests that change state must prove they come from our page (CSRF). */
+    private AuthenticationStatus cookie(HttpServletRequest request, HttpServletResponse response,
+                                        HttpMessageContext context, String token) {
+        AuthenticationStatus status = bearer(request, context, new AuthorizationHeader.Bearer(token));
+        if (status == AuthenticationStatus.SUCCESS && SessionCookies.isStateChanging(request.getMethod())
+                && !cookies.csrfValid(request)) {
+            request.removeAttribute(CurrentCaller.ATTRIBUTE);
+            request.setAttribute(JsonErrorPageServlet.ERROR_ATTRIBUTE, ErrorCatalogue.CSRF_INVALID);
+            return sendError(response, ErrorCatalogue.CSRF_INVALID);
+        }
+        return status;
     }
 
     private AuthenticationStatus bearer(HttpServletRequest request, HttpMessageContext context,

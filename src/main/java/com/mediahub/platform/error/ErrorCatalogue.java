@@ -29,6 +29,7 @@ public enum ErrorCatalogue {
     NOT_REFRESH_TOKEN_OWNER(403, "This refresh token belongs to another user."),
     NOT_ACCOUNT_OWNER(403, "Only the user themself or an admin may do this."),
     CURRENT_PASSWORD_WRONG(403, "The current password is not correct."),
+    CSRF_INVALID(403, "CSRF token missing or invalid"),
 
     NOT_FOUND(404, "Not found"),
     DATABASE_NOT_FOUND(404, "Database not found"),

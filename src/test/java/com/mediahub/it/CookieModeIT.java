@@ -1,0 +1,131 @@
+package com.mediahub.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import jakarta.json.JsonObject;
+
+/**
+ * Cookie mode for browsers (issue 6, part 1): tokens in HttpOnly cookies, the access cookie as a
+ * credential, double-submit CSRF for every cookie-authenticated change, refresh and logout by
+ * cookie. The server runs under context root /mediahub with the default [cookie] secure = true,
+ * so the names carry __Secure- (no __Host-: that prefix needs Path=/).
+ */
+class CookieModeIT extends DeployedWar {
+
+    private static final String ACCESS = "__Secure-access_token";
+    private static final String REFRESH = "__Secure-refresh_token";
+    private static final String CSRF = "__Secure-csrf_token";
+
+    private Api.TestUser user;
+
+    @BeforeEach
+    void user() {
+        user = api.createUser("cookie", "cookie-password", "user");
+    }
+
+    /** name -> full Set-Cookie value */
+    private static Map<String, String> setCookies(Reply reply) {
+        Map<String, String> cookies = new LinkedHashMap<>();
+        for (String value : reply.headers().allValues("Set-Cookie")) {
+            cookies.put(value.substring(0, value.indexOf('=')), value);
+        }
+        return cookies;
+    }
+
+    private static String valueOf(String setCookie) {
+        return setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';'));
+    }
+
+    private Map<String, String> cookieLogin() {
+        Reply reply = api.send("POST", "/api/token?delivery=cookie", user.basic(), null, null).expect(200);
+        assertEquals("no-store", reply.header("Cache-Control"));
+        Map<String, String> set = setCookies(reply);
+        Map<String, String> jar = new LinkedHashMap<>();
+        set.forEach((name, value) -> jar.put(name, valueOf(value)));
+        return jar;
+    }
+
+    private static String cookieHeader(Map<String, String> jar, String... names) {
+        StringBuilder header = new StringBuilder();
+        for (String name : names) {
+            header.append(header.length() == 0 ? "" : "; ").append(name).append('=').append(jar.get(name));
+        }
+        return header.toString();
+    }
+
+    @Test
+    void tokensTravelInCookiesWithTheConfiguredAttributes() {
+        Reply reply = api.send("POST", "/api/token?delivery=cookie", user.basic(), null, null).expect(200);
+        JsonObject body = reply.json();
+        assertFalse(body.containsKey("access_token") || body.containsKey("refresh_token"), "no token in the body: " + body);
+        assertEquals(300, body.getInt("expires_in"));
+        Map<String, String> set = setCookies(reply);
+        assertEquals(List.of(ACCESS, REFRESH, CSRF), List.copyOf(set.keySet()));
+        assertTrue(set.get(ACCESS).endsWith("; Path=/mediahub/; Max-Age=300; Secure; HttpOnly; SameSite=Lax"), set.get(ACCESS));
+        assertTrue(set.get(REFRESH).endsWith("; Path=/mediahub/api; Max-Age=86400; Secure; HttpOnly; SameSite=Lax"), set.get(REFRESH));
+        assertTrue(set.get(CSRF).endsWith("; Path=/mediahub/; Max-Age=86400; Secure; SameSite=Lax"), set.get(CSRF));
+        assertFalse(set.get(CSRF).contains("HttpOnly"), "JavaScript must read the CSRF cookie");
+        assertEquals(1, db.count("SELECT COUNT(*) FROM refresh_tokens WHERE token_hash = ?",
+                TokenLifecycleIT.sha256Unchecked(valueOf(set.get(REFRESH)))));
+    }
+
+    @Test
+    void theAccessCookieAuthenticatesAndChangesNeedTheCsrfHeader() {
+        Map<String, String> jar = cookieLogin();
+        String cookies = cookieHeader(jar, ACCESS, CSRF);
+        api.send("GET", "/api/users/me", null, null, null, "Cookie", cookies).expect(200);
+
+        String create = "{\"name\":\"csrf\"}";
+        api.send("POST", "/api/databases", null, create, "application/json", "Cookie", cookies)
+                .expectError(403, "CSRF token missing or invalid");
+        api.send("POST", "/api/databases", null, create, "application/json", "Cookie", cookies, "X-CSRF-Token", "forged")
+                .expectError(403, "CSRF token missing or invalid");
+        assertEquals(0, db.count("SELECT COUNT(*) FROM databases WHERE owner_id = ?", user.id()), "nothing changed");
+        api.send("POST", "/api/databases", null, create, "application/json", "Cookie", cookies, "X-CSRF-Token", jar.get(CSRF))
+                .expect(201);
+
+        // Header-authenticated requests are not subject to the CSRF check.
+        Api.Tokens tokens = api.login(user.username(), user.password());
+        api.post("/api/databases", Api.bearer(tokens.access()), create).expect(201);
+        api.send("GET", "/api/users/me", null, null, null, "Cookie", ACCESS + "=garbage").expectError(401, "Invalid token");
+    }
+
+    @Test
+    void refreshByCookieRotatesTheCookieAndNeedsCsrf() {
+        Map<String, String> jar = cookieLogin();
+        String cookies = cookieHeader(jar, REFRESH, CSRF);
+        api.send("POST", "/api/token/refresh", null, "{}", "application/json", "Cookie", cookies)
+                .expectError(403, "CSRF token missing or invalid");
+        Reply rotated = api.send("POST", "/api/token/refresh", null, "{}", "application/json", "Cookie", cookies,
+                "X-CSRF-Token", jar.get(CSRF)).expect(200);
+        Map<String, String> set = setCookies(rotated);
+        String newRefresh = valueOf(set.get(REFRESH));
+        assertFalse(newRefresh.equals(jar.get(REFRESH)), "the refresh cookie rotates");
+        assertFalse(rotated.json().containsKey("refresh_token"));
+        api.refresh(jar.get(REFRESH)).expectError(401, "Invalid or expired refresh token");
+        api.refresh(newRefresh).expect(200);
+    }
+
+    @Test
+    void logoutClearsTheCookiesAndKillsTheRefreshToken() {
+        Map<String, String> jar = cookieLogin();
+        String cookies = cookieHeader(jar, ACCESS, REFRESH, CSRF);
+        api.send("POST", "/api/logout", null, "{}", "application/json", "Cookie", cookies)
+                .expectError(403, "CSRF token missing or invalid");
+        Reply out = api.send("POST", "/api/logout", null, "{}", "application/json", "Cookie", cookies,
+                "X-CSRF-Token", jar.get(CSRF)).expect(200);
+        Map<String, String> cleared = setCookies(out);
+        assertEquals(List.of(ACCESS, REFRESH, CSRF), List.copyOf(cleared.keySet()));
+        cleared.values().forEach(c -> assertTrue(c.startsWith(c.substring(0, c.indexOf('=')) + "=;") && c.contains("Max-Age=0"), c));
+        api.refresh(jar.get(REFRESH)).expectError(401, "Invalid or expired refresh token");
+    }
+}
