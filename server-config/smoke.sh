@@ -95,6 +95,19 @@ check "logout-all" eval '[[ $status == 200 && $(field revoked) -ge 1 ]]'
 request POST /api/token/refresh "" "{\"refresh_token\":\"$refresh\"}"
 check "refresh after logout-all fails" is 401 "Invalid or expired refresh token"
 
+# Cookie mode: the pair in cookies, the access cookie as credential, CSRF on changes.
+request POST "/api/token?delivery=cookie" "$user_basic"
+jar=$(grep -i '^Set-Cookie:' /tmp/smoke.$$.headers | sed -E 's/^[^:]*: //; s/;.*//' | tr -d '\r' | paste -sd ';' -)
+csrf=$(tr ';' '\n' <<<"$jar" | sed -nE 's/^(__Host-|__Secure-)?csrf_token=//p')
+cookie_get() { curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $jar" "$base$1"; }
+cookie_post() { curl -s -o /dev/null -w '%{http_code}' -X POST -H "Cookie: $jar" -H 'Content-Type: application/json' "$@"; }
+status=$(cookie_get /api/users/me)
+check "cookie mode: the access cookie authenticates" eval '[[ $status == 200 && -n $csrf ]]'
+status=$(cookie_post --data-binary '{"name":"no-csrf"}' "$base/api/databases")
+check "cookie mode: a change without X-CSRF-Token is 403" eval '[[ $status == 403 ]]'
+status=$(cookie_post -H "X-CSRF-Token: $csrf" --data-binary '{"name":"with-csrf"}' "$base/api/databases")
+check "cookie mode: a change with X-CSRF-Token works" eval '[[ $status == 201 ]]'
+
 request POST /api/databases "$user_basic" '{"name":"smoke"}'
 db_id=$(field id)
 request POST /api/entry "$user_basic" "{\"database_id\":$db_id,\"title\":\"t\",\"content\":\"c\"}"

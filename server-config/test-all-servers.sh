@@ -164,9 +164,9 @@ for server in "${servers[@]}"; do
   cleanup
 done
 
-printf '\n%-42s' "check"; for server in "${servers[@]}"; do printf '%-9s' "$server"; done; echo
+printf '\n%-52s' "check"; for server in "${servers[@]}"; do printf '%-9s' "$server"; done; echo
 for check in "${checks[@]}"; do
-  printf '%-42s' "$check"
+  printf '%-52s' "$check"
   for server in "${servers[@]}"; do
     outcome="${result["$server|$check"]:-FAIL}"
     [[ "$outcome" == PASS ]] || status=1
