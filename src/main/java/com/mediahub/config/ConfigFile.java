@@ -81,36 +81,27 @@ public final class ConfigFile {
     }
 
     public Optional<String> string(String key) {
-        Object value = toml.get(key);
-        if (value == null) {
-            return Optional.empty();
-        }
-        if (value instanceof String s) {
-            return Optional.of(s);
-        }
-        throw wrongType(key, "a string");
+        return typed(key, String.class, "a string");
     }
 
     public Optional<Boolean> bool(String key) {
-        Object value = toml.get(key);
-        if (value == null) {
-            return Optional.empty();
-        }
-        if (value instanceof Boolean b) {
-            return Optional.of(b);
-        }
-        throw wrongType(key, "true or false");
+        return typed(key, Boolean.class, "true or false");
     }
 
     public Optional<Long> integer(String key) {
+        return typed(key, Long.class, "an integer");
+    }
+
+    /** The value at {@code key} if it has the TOML type {@code type}; another type stops startup. */
+    private <T> Optional<T> typed(String key, Class<T> type, String expected) {
         Object value = toml.get(key);
         if (value == null) {
             return Optional.empty();
         }
-        if (value instanceof Long l) {
-            return Optional.of(l);
+        if (type.isInstance(value)) {
+            return Optional.of(type.cast(value));
         }
-        throw wrongType(key, "an integer");
+        throw wrongType(key, expected);
     }
 
     /**
