@@ -118,5 +118,11 @@ check "cascade delete (tables checked)" eval '[[ $status == 204 && $rows == 0 ]]
 request GET /api/no-such-thing "$admin"
 check "JSON 404" is 404 "Not found"
 
+# The web app at the context root, with its Content-Security-Policy.
+page=$(curl -s -D /tmp/smoke.$$.headers "$base/")
+csp=$(grep -i '^Content-Security-Policy:' /tmp/smoke.$$.headers | tr -d '\r')
+module=$(curl -s -o /dev/null -w '%{http_code} %{content_type}' "$base/app/api.js")
+check "web app served at / with a CSP" eval '[[ $page == *app/main.js* && $csp == *"script-src '"'"'self'"'"'"* && $module == "200 "*javascript* ]]'
+
 rm -f /tmp/smoke.$$.body /tmp/smoke.$$.headers
 exit $(( failures > 0 ))

@@ -128,4 +128,32 @@ class CookieModeIT extends DeployedWar {
         cleared.values().forEach(c -> assertTrue(c.startsWith(c.substring(0, c.indexOf('=')) + "=;") && c.contains("Max-Age=0"), c));
         api.refresh(jar.get(REFRESH)).expectError(401, "Invalid or expired refresh token");
     }
+
+    @Test
+    void logoutEverywhereByCookieClearsTheCookiesAndEndsEverySession() {
+        Map<String, String> jar = cookieLogin();
+        Api.Tokens other = api.login(user.username(), user.password());
+        String cookies = cookieHeader(jar, ACCESS, REFRESH, CSRF);
+        api.send("POST", "/api/logout-all", null, null, null, "Cookie", cookies)
+                .expectError(403, "CSRF token missing or invalid");
+        Reply out = api.send("POST", "/api/logout-all", null, null, null, "Cookie", cookies,
+                "X-CSRF-Token", jar.get(CSRF)).expect(200);
+        assertEquals(2, out.json().getInt("revoked"), out.body());
+        Map<String, String> cleared = setCookies(out);
+        assertEquals(List.of(ACCESS, REFRESH, CSRF), List.copyOf(cleared.keySet()));
+        cleared.values().forEach(c -> assertTrue(c.contains("Max-Age=0"), c));
+        api.refresh(other.refresh()).expectError(401, "Invalid or expired refresh token");
+    }
+
+    @Test
+    void scriptRequestsGetNoBasicChallengeSoBrowsersShowNoLoginDialog() {
+        Reply script = api.send("GET", "/api/users/me", null, null, null, "X-Requested-With", "XMLHttpRequest")
+                .expect(401);
+        assertEquals("Bearer realm=\"mediahub\"", script.header("WWW-Authenticate"), script.body());
+        Reply plain = api.send("GET", "/api/users/me", null, null, null).expect(401);
+        assertTrue(plain.header("WWW-Authenticate").startsWith("Basic realm=\"mediahub\""), plain.body());
+        Reply login = api.send("POST", "/api/token?delivery=cookie", Api.basic(user.username(), "wrong-password"), null, null,
+                "X-Requested-With", "XMLHttpRequest").expectError(401, "Authentication failed");
+        assertEquals("Bearer realm=\"mediahub\"", login.header("WWW-Authenticate"), login.body());
+    }
 }

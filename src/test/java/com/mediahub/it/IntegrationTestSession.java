@@ -42,6 +42,7 @@ public class IntegrationTestSession implements LauncherSessionListener {
         recreate(ItEnvironment.CLUSTER_DB);
         recreate(ItEnvironment.AUDIT_DB);
         recreate(ItEnvironment.BASIC_CACHE_DB);
+        recreate(ItEnvironment.BROWSER_DB);
         renderDatasourceFile();
     }
 

@@ -20,6 +20,7 @@ public final class ItEnvironment {
     public static final String CLUSTER_DB = "mediahub_it_cluster";
     public static final String AUDIT_DB = "mediahub_it_audit";
     public static final String BASIC_CACHE_DB = "mediahub_it_basic_cache";
+    public static final String BROWSER_DB = "mediahub_it_browser";
 
     private ItEnvironment() {
     }

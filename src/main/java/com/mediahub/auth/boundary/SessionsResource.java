@@ -4,6 +4,7 @@ import java.time.format.DateTimeFormatter;
 
 import com.mediahub.auth.control.CallerIdentity;
 import com.mediahub.auth.control.CurrentCaller;
+import com.mediahub.auth.control.SessionCookies;
 import com.mediahub.auth.control.SessionService;
 import com.mediahub.auth.entity.Session;
 import com.mediahub.platform.json.Jsons;
@@ -17,6 +18,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -37,6 +39,10 @@ public class SessionsResource {
     SessionService sessions;
     @Inject
     CurrentCaller caller;
+    @Inject
+    SessionCookies cookies;
+    @Inject
+    HttpServletRequest request;
 
     @GET
     @Path("sessions")
@@ -56,11 +62,14 @@ public class SessionsResource {
 
     @POST
     @Path("logout-all")
-    public JsonObject logoutAll() {
+    public Response logoutAll() {
         int revoked = sessions.revokeAll(caller.get());
-        return Jsons.PROVIDER.createObjectBuilder()
+        Response.ResponseBuilder response = Response.ok(Jsons.PROVIDER.createObjectBuilder()
                 .add("message", "Logged out of all sessions.")
-                .add("revoked", revoked).build();
+                .add("revoked", revoked).build());
+        // The caller's own session is among the revoked ones: a browser's cookies are dead too.
+        cookies.clear(request.getContextPath()).forEach(c -> response.header("Set-Cookie", c));
+        return response.build();
     }
 
     private static JsonObject json(Session session, boolean current) {

@@ -166,7 +166,8 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
 
     private static AuthenticationStatus fail(HttpServletRequest request, HttpMessageContext context,
                                              ErrorCatalogue error) {
-        context.getResponse().setHeader("WWW-Authenticate", Challenges.forError(error));
+        boolean fromScript = "XMLHttpRequest".equals(request.getHeader("X-Requested-With"));
+        context.getResponse().setHeader("WWW-Authenticate", Challenges.forError(error, fromScript));
         request.setAttribute(JsonErrorPageServlet.ERROR_ATTRIBUTE, error);
         return context.responseUnauthorized();
     }

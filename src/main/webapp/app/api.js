@@ -1,0 +1,177 @@
+// The one door to the API. Tokens never reach this code: they travel in HttpOnly cookies
+// (cookie mode, ?delivery=cookie). JavaScript only sees the CSRF token, which it echoes in
+// X-CSRF-Token on every request (the server demands it for state-changing ones).
+//
+// When the access cookie has run out, the first 401 starts ONE refresh; every request that fails
+// while it runs waits for that same refresh and is retried once (single flight). Tabs share the
+// cookies, so they also share the refresh: it runs under a Web Lock, and a tab that gets the lock
+// after another tab refreshed sees a new CSRF cookie and just retries. (Without Web Locks the
+// server's reuse grace window hands a racing tab the same successor pair.)
+
+const CSRF_COOKIE = /(?:^|;\s*)(?:__Host-)?csrf_token=([^;]+)/;
+const SCRIPT_HEADERS = { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' };
+
+export class ApiError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** Raised when there is no session any more: the caller shows the login form. */
+export class SignedOut extends ApiError {
+  constructor(message) {
+    super(401, message);
+  }
+}
+
+function csrfToken() {
+  const match = document.cookie.match(CSRF_COOKIE);
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
+export function hasSession() {
+  return csrfToken() !== null;
+}
+
+const channel = 'BroadcastChannel' in window ? new BroadcastChannel('mediahub-session') : null;
+const signedOutListeners = new Set();
+
+/** Called when this or another tab signs out, or a refresh fails. */
+export function onSignedOut(listener) {
+  signedOutListeners.add(listener);
+}
+
+function signedOut(message, tellOtherTabs) {
+  if (tellOtherTabs && channel) {
+    channel.postMessage('signed-out');
+  }
+  signedOutListeners.forEach((listener) => listener(message));
+}
+
+if (channel) {
+  channel.onmessage = (event) => {
+    if (event.data === 'signed-out') {
+      signedOut('You signed out in another tab.', false);
+    }
+  };
+}
+
+let refreshInFlight = null;
+
+/** Resolves true when a fresh pair is in the cookies, false when the session is over. */
+function refreshOnce(csrfSeen) {
+  if (!refreshInFlight) {
+    const run = () => refresh(csrfSeen);
+    const locked = navigator.locks ? navigator.locks.request('mediahub-refresh', run) : run();
+    refreshInFlight = locked.finally(() => { refreshInFlight = null; });
+  }
+  return refreshInFlight;
+}
+
+async function refresh(csrfSeen) {
+  const csrf = csrfToken();
+  if (csrf === null) {
+    return false;
+  }
+  if (csrf !== csrfSeen) {
+    return true; // another tab refreshed while we waited for the lock
+  }
+  const response = await fetch('api/token/refresh?delivery=cookie', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { ...SCRIPT_HEADERS, 'X-CSRF-Token': csrf },
+  });
+  await response.text(); // the body says only how long the new cookies last
+  return response.ok;
+}
+
+function send(method, path, body, csrf) {
+  const headers = { ...SCRIPT_HEADERS };
+  if (csrf !== null) {
+    headers['X-CSRF-Token'] = csrf;
+  }
+  const init = { method, headers, credentials: 'same-origin' };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  return fetch(path, init);
+}
+
+async function errorText(response) {
+  try {
+    const json = await response.json();
+    if (json && typeof json.error === 'string') {
+      return json.error;
+    }
+  } catch (ignored) {
+    // not JSON: fall through to the status line
+  }
+  return `The server answered ${response.status} ${response.statusText}`.trim();
+}
+
+/**
+ * Calls the API and returns the parsed JSON (or null for 204). Throws ApiError with the API's
+ * own error text, or SignedOut when the session cannot be renewed.
+ */
+export async function call(method, path, body) {
+  let csrf = csrfToken();
+  let response = await send(method, path, body, csrf);
+  if (response.status === 401) {
+    if (csrf === null || !(await refreshOnce(csrf))) {
+      signedOut('Your session has ended. Please sign in again.', false);
+      throw new SignedOut(await errorText(response));
+    }
+    await response.text();
+    csrf = csrfToken();
+    response = await send(method, path, body, csrf);
+  } else if (response.status === 403 && csrf !== csrfToken()) {
+    // Another request rotated the pair (and the CSRF cookie) while this one was on its way.
+    csrf = csrfToken();
+    response = await send(method, path, body, csrf);
+  }
+  if (response.status === 401) {
+    signedOut('Your session has ended. Please sign in again.', false);
+    throw new SignedOut(await errorText(response));
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, await errorText(response));
+  }
+  return response.status === 204 ? null : response.json();
+}
+
+function basic(username, password) {
+  const bytes = new TextEncoder().encode(`${username}:${password}`);
+  return 'Basic ' + btoa(String.fromCharCode(...bytes));
+}
+
+/** Trades the credentials for a cookie session; throws ApiError with the API's message. */
+export async function signIn(username, password) {
+  const response = await fetch('api/token?delivery=cookie', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { ...SCRIPT_HEADERS, Authorization: basic(username, password) },
+  });
+  if (!response.ok) {
+    throw new ApiError(response.status, await errorText(response));
+  }
+}
+
+/** Ends this browser's session (the server clears the cookies) and tells the other tabs. */
+export async function signOut() {
+  try {
+    await call('POST', 'api/logout', {});
+  } catch (error) {
+    if (!(error instanceof SignedOut)) {
+      throw error;
+    }
+  }
+  signedOut('You have signed out.', true);
+}
+
+/** Revokes every session of the user, this one included. */
+export async function signOutEverywhere() {
+  const result = await call('POST', 'api/logout-all');
+  signedOut(`Signed out of ${result.revoked} session(s).`, true);
+}

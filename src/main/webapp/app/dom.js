@@ -1,0 +1,38 @@
+// Builds DOM nodes. Text always goes in as text nodes: user content (entry titles, user agents)
+// can never become markup.
+
+export function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name.startsWith('on') && typeof value === 'function') {
+      element.addEventListener(name.slice(2), value);
+    } else if (value === true) {
+      element.setAttribute(name, '');
+    } else if (value !== false && value !== null && value !== undefined) {
+      element.setAttribute(name, String(value));
+    }
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined && child !== false) {
+      element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+  }
+  return element;
+}
+
+export function when(iso) {
+  return iso ? new Date(iso).toLocaleString() : '—';
+}
+
+/** A labelled input; the label's for= ties them together for screen readers. */
+export function field(id, label, attributes = {}) {
+  const control = attributes.multiline
+    ? h('textarea', { id, name: id, rows: 4, ...attributes, multiline: null })
+    : h('input', { id, name: id, ...attributes });
+  return [h('label', { for: id }, label), control];
+}
+
+/** The paragraph where a form reports the API's error text (read out by screen readers). */
+export function errorLine(id) {
+  return h('p', { id, class: 'error', role: 'alert' });
+}

@@ -1,0 +1,65 @@
+package com.mediahub.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Debian Chromium driven by Debian's chromedriver (install: {@code apt-get install
+ * chromium chromium-driver}, see README). Never a downloaded browser or driver: both paths are
+ * given, so Selenium Manager is not consulted. The flags keep Chromium off the network it would
+ * otherwise try to reach on a closed machine.
+ */
+public final class Chromium {
+
+    static final Path BROWSER = Path.of(env("FDB_TEST_CHROMIUM", "/usr/bin/chromium"));
+    static final Path DRIVER = Path.of(env("FDB_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+    private Chromium() {
+    }
+
+    /** A new browser with its own empty profile (so: its own cookies, like another device). */
+    public static ChromeDriver start() {
+        if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
+            throw new IllegalStateException("The browser tests need " + BROWSER + " and " + DRIVER
+                    + ": apt-get install chromium chromium-driver (see README, 'Running the tests')");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BROWSER.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1100,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        return driver;
+    }
+
+    /** Saves what the browser shows to target/screenshots/NAME.png (README copies live in docs/screenshots). */
+    public static void screenshot(ChromeDriver driver, String name) {
+        driver.executeScript("window.scrollTo(0, 0)");
+        File shot = driver.getScreenshotAs(OutputType.FILE);
+        Path directory = ItEnvironment.target().resolve("screenshots");
+        try {
+            Files.createDirectories(directory);
+            Files.copy(shot.toPath(), directory.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
