@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.tomlj.Toml;
+import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 
@@ -23,7 +24,8 @@ public final class ConfigFile {
 
     /** Every key the application reads; others are reported by {@link #unknownKeys()}. */
     static final Set<String> KNOWN_KEYS = Set.of(
-            "jwt.secret", "jwt.issuer",
+            "jwt.secret", "jwt.issuer", "jwt.algorithm", "jwt.audience", "jwt.private_key_path", "jwt.verification_key_paths",
+            "jwt.jwks_max_age_seconds",
             "jwt.access_duration_min", "jwt.access_duration_seconds",
             "jwt.refresh_duration_hours", "jwt.refresh_duration_seconds",
             "jwt.session_max_hours", "jwt.session_max_seconds", "jwt.reuse_grace_seconds",
@@ -86,6 +88,22 @@ public final class ConfigFile {
 
     public Optional<Boolean> bool(String key) {
         return typed(key, Boolean.class, "true or false");
+    }
+
+    /** A TOML array of strings (absent: empty). */
+    public List<String> stringList(String key) {
+        Optional<TomlArray> array = typed(key, TomlArray.class, "an array of strings");
+        if (array.isEmpty()) {
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < array.get().size(); i++) {
+            if (!(array.get().get(i) instanceof String value)) {
+                throw wrongType(key, "an array of strings");
+            }
+            values.add(value);
+        }
+        return values;
     }
 
     public Optional<Long> integer(String key) {

@@ -11,7 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 
 /**
- * Reads config.toml and chooses the signing secret once, when the application starts, so that a
+ * Reads config.toml and chooses the signing key (or secret) once, when the application starts, so that a
  * malformed file or a weak secret stops the deployment with a clear message instead of failing
  * the first request.
  */
@@ -21,7 +21,7 @@ public class ConfigurationProducer {
     private static final Logger LOG = Logger.getLogger(ConfigurationProducer.class.getName());
 
     private Settings settings;
-    private SigningSecret secret;
+    private SigningKeys keys;
 
     @PostConstruct
     void load() {
@@ -32,9 +32,12 @@ public class ConfigurationProducer {
             LOG.warning(() -> "Unknown settings in " + file.path() + " (ignored): " + String.join(", ", unknown));
         }
         settings = Settings.from(file);
-        secret = new SigningSecretResolver(sources, new SecureRandom()).resolve(file);
+        SigningAlgorithm algorithm = SigningAlgorithm.from(file);
+        keys = algorithm.isAsymmetric()
+                ? new SigningKeyResolver(sources, new SecureRandom()).resolve(file, algorithm)
+                : SigningKeys.hmac(new SigningSecretResolver(sources, new SecureRandom()).resolve(file));
         LOG.info(() -> "Configuration " + (file.exists() ? "read from " : "defaults; no file at ") + file.path()
-                + "; JWT secret from " + secret.source());
+                + "; access tokens signed with " + keys.algorithm() + ", key id " + keys.kid() + ", from " + keys.source());
     }
 
     /** Forces loading at deployment time. */
@@ -48,7 +51,7 @@ public class ConfigurationProducer {
     }
 
     @Produces
-    public SigningSecret signingSecret() {
-        return secret;
+    public SigningKeys signingKeys() {
+        return keys;
     }
 }

@@ -2,13 +2,8 @@ package com.mediahub.config;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -21,7 +16,6 @@ import java.util.regex.Pattern;
 public final class SecretSaver {
 
     private static final Pattern JWT_TABLE_HEADER = Pattern.compile("^\\s*\\[\\s*jwt\\s*]\\s*(#.*)?$");
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private SecretSaver() {
     }
@@ -67,21 +61,7 @@ public final class SecretSaver {
             boolean exists = Files.exists(path);
             String text = exists ? Files.readString(path, StandardCharsets.UTF_8) : "";
             String updated = withSecret(text, secret);
-            Path directory = path.toAbsolutePath().getParent();
-            Files.createDirectories(directory);
-            Path temp = Files.createTempFile(directory, ".config.toml.", ".tmp");
-            try {
-                Set<PosixFilePermission> mode = exists ? Files.getPosixFilePermissions(path) : OWNER_ONLY;
-                Files.setPosixFilePermissions(temp, mode);
-                Files.writeString(temp, updated, StandardCharsets.UTF_8);
-                try {
-                    Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            PrivateFiles.write(path, updated);
         } catch (IOException | UnsupportedOperationException e) {
             throw new ConfigurationException("Cannot save the generated JWT secret to " + path + ": " + e.getMessage(), e);
         }

@@ -23,13 +23,17 @@ import java.time.Duration;
  * @param cleanupBatch      rows deleted per statement by the clean-up ({@code [cleanup] batch_size}, default 10000)
  * @param basicCacheTtl     how long a successful Basic verification is remembered
  *                          ({@code [auth] basic_cache_seconds}, default 0 = never)
+ * @param audience          {@code aud} of access tokens, required by our verifier too ({@code [jwt] audience},
+ *                          optional: null means no {@code aud} claim)
+ * @param jwksMaxAge        how long verifiers may cache {@code /.well-known/jwks.json}
+ *                          ({@code [jwt] jwks_max_age_seconds}, default 300)
  * @param cookies           cookie mode: {@code [cookie] secure} (default true; env {@code FDB_COOKIE_SECURE}
  *                          wins), {@code same_site} (default Lax), {@code domain} (optional)
  */
 public record Settings(String issuer, Duration accessDuration, Duration refreshDuration, Duration sessionMax,
                        Duration reuseGrace, int bcryptCost, Duration userCacheTtl, int maxFailures,
                        Duration failureWindow, Duration cleanupInterval, int cleanupBatch, Duration basicCacheTtl,
-                       CookieSettings cookies) {
+                       String audience, Duration jwksMaxAge, CookieSettings cookies) {
 
     /** Attributes of the cookies of cookie mode. */
     public record CookieSettings(boolean secure, String sameSite, String domain) {
@@ -49,6 +53,8 @@ public record Settings(String issuer, Duration accessDuration, Duration refreshD
                 file.duration("cleanup", "interval", "minutes", Duration.ofMinutes(1), Duration.ofMinutes(15)),
                 (int) file.bounded("cleanup.batch_size", 10_000, 1, 1_000_000),
                 Duration.ofSeconds(file.bounded("auth.basic_cache_seconds", 0, 0, 86_400)),
+                file.string("jwt.audience").filter(a -> !a.isBlank()).orElse(null),
+                Duration.ofSeconds(file.bounded("jwt.jwks_max_age_seconds", 300, 0, 86_400)),
                 cookiesFrom(file, System.getenv("FDB_COOKIE_SECURE")));
     }
 
@@ -78,6 +84,6 @@ public record Settings(String issuer, Duration accessDuration, Duration refreshD
 
     public Settings withBcryptCost(int cost) {
         return new Settings(issuer, accessDuration, refreshDuration, sessionMax, reuseGrace, cost, userCacheTtl,
-                maxFailures, failureWindow, cleanupInterval, cleanupBatch, basicCacheTtl, cookies);
+                maxFailures, failureWindow, cleanupInterval, cleanupBatch, basicCacheTtl, audience, jwksMaxAge, cookies);
     }
 }

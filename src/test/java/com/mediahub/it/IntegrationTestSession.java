@@ -43,6 +43,7 @@ public class IntegrationTestSession implements LauncherSessionListener {
         recreate(ItEnvironment.AUDIT_DB);
         recreate(ItEnvironment.BASIC_CACHE_DB);
         recreate(ItEnvironment.BROWSER_DB);
+        recreate(ItEnvironment.DOWNSTREAM_DB);
         renderDatasourceFile();
     }
 

@@ -21,6 +21,7 @@ public final class ItEnvironment {
     public static final String AUDIT_DB = "mediahub_it_audit";
     public static final String BASIC_CACHE_DB = "mediahub_it_basic_cache";
     public static final String BROWSER_DB = "mediahub_it_browser";
+    public static final String DOWNSTREAM_DB = "mediahub_it_downstream";
 
     private ItEnvironment() {
     }

@@ -27,7 +27,12 @@ public final class PayaraProcess implements AutoCloseable {
     private Process process;
 
     public PayaraProcess(Map<String, String> environment, Path workingDirectory, String name) {
-        this.port = ItEnvironment.freePort();
+        this(environment, workingDirectory, name, ItEnvironment.freePort());
+    }
+
+    /** On a given port: a restarted server keeps its address (e.g. a JWKS URL others know). */
+    public PayaraProcess(Map<String, String> environment, Path workingDirectory, String name, int port) {
+        this.port = port;
         this.environment = new HashMap<>(environment);
         this.environment.put("FDB_PORT", Integer.toString(port));
         this.workingDirectory = workingDirectory;
@@ -57,7 +62,7 @@ public final class PayaraProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             for (String inherited : new String[]{"FDB_DB_URL", "FDB_DB_USER", "FDB_DB_PASSWORD", "FDB_JWT_SECRET",
-                    "FDB_CONFIG", "FDB_ADMIN_PASSWORD", "FDB_ADMIN_PASSWORD_HASH_FILE", "FDB_DATA_DIR"}) {
+                    "FDB_CONFIG", "FDB_JWT_PRIVATE_KEY", "FDB_ADMIN_PASSWORD", "FDB_ADMIN_PASSWORD_HASH_FILE", "FDB_DATA_DIR"}) {
                 builder.environment().remove(inherited);
             }
             builder.environment().putAll(environment);

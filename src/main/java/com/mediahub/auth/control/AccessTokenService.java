@@ -1,5 +1,6 @@
 package com.mediahub.auth.control;
 
+import java.security.Key;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.jwt.Claims;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
-import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
@@ -18,10 +18,12 @@ import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.keys.HmacKey;
+import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.lang.UnresolvableKeyException;
 import org.jose4j.lang.JoseException;
 
 import com.mediahub.config.Settings;
+import com.mediahub.config.SigningKeys;
 import com.mediahub.config.SigningSecret;
 import com.mediahub.platform.error.ErrorCatalogue;
 
@@ -30,15 +32,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Issues and verifies access tokens (contract section 2) with jose4j: HS256 only, header
- * {@code typ: at+jwt} (RFC 9068), MicroProfile JWT claims. The verifier accepts no other
- * algorithm (so never {@code none}), requires the {@code at+jwt} type (so nothing else we could
- * ever sign passes as an access token), and allows 60 seconds of clock skew.
+ * Issues and verifies access tokens (contract section 2) with jose4j: the configured algorithm
+ * (HS256 by default, or ES256/RS256), header {@code typ} ({@code at+jwt} of RFC 9068 for HS256,
+ * {@code JWT} as MicroProfile JWT requires for the keys other services verify) and {@code kid},
+ * MicroProfile JWT claims (plus {@code aud} when configured). The verifier accepts the configured
+ * algorithm only (so never {@code none}, and no HS256 token signed with a public key in an
+ * RS256/ES256 deployment or the reverse), picks the key by {@code kid} among our own keys only
+ * (an unknown {@code kid} is refused; {@code jku}, {@code x5u} and {@code jwk} headers are never
+ * looked at), requires the {@code at+jwt} type (so nothing else we could ever sign passes as an
+ * access token), and allows 60 seconds of clock skew.
  */
 @ApplicationScoped
 public class AccessTokenService {
 
+    /** RFC 9068's type for access tokens: what HS256 tokens (only we verify them) carry. */
     static final String TYPE = "at+jwt";
+    /**
+     * MicroProfile JWT 2.1 requires {@code typ: JWT}, and Payara's verifier refuses anything else:
+     * ES256/RS256 tokens, which exist to be checked by other services, carry it.
+     */
+    static final String MP_JWT_TYPE = "JWT";
     /** The session (token family) id, as OpenID Connect names it. */
     static final String SESSION_CLAIM = "sid";
     /** The user's token version at issue time (see {@link TokenVersionCache}). */
@@ -50,9 +63,8 @@ public class AccessTokenService {
     @Inject
     Settings settings;
     @Inject
-    SigningSecret secret;
+    SigningKeys keys;
 
-    private HmacKey key;
     private JwtConsumer consumer;
 
     public AccessTokenService() {
@@ -60,26 +72,52 @@ public class AccessTokenService {
 
     /** For unit tests: a service without CDI. */
     public AccessTokenService(Settings settings, SigningSecret secret) {
+        this(settings, SigningKeys.hmac(secret));
+    }
+
+    /** For unit tests: a service without CDI. */
+    public AccessTokenService(Settings settings, SigningKeys keys) {
         this.settings = settings;
-        this.secret = secret;
+        this.keys = keys;
         init();
     }
 
     @PostConstruct
     void init() {
-        key = new HmacKey(secret.keyBytes());
-        consumer = new JwtConsumerBuilder()
-                .setJwsAlgorithmConstraints(ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
-                .setVerificationKey(key)
-                .setExpectedType(true, TYPE)
+        JwtConsumerBuilder builder = new JwtConsumerBuilder()
+                .setJwsAlgorithmConstraints(ConstraintType.PERMIT, keys.algorithm().joseName())
+                .setVerificationKeyResolver(this::verificationKey)
+                .setExpectedType(true, type())
                 .setExpectedIssuer(settings.issuer())
                 .setRequireExpirationTime()
                 .setRequireIssuedAt()
                 .setIssuedAtRestrictions(0, MAX_AGE_SECONDS) // plus the clock skew: iat at most 60 s ahead
                 .setRequireSubject()
                 .setRequireJwtId()
-                .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS)
-                .build();
+                .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS);
+        if (settings.audience() != null) {
+            builder.setExpectedAudience(settings.audience());
+        }
+        consumer = builder.build();
+    }
+
+    private String type() {
+        return keys.algorithm().isAsymmetric() ? MP_JWT_TYPE : TYPE;
+    }
+
+    /**
+     * Our key named by the token's {@code kid}. Only HS256 tokens may lack a {@code kid} (those
+     * issued before kids existed, checked against the current secret).
+     */
+    private Key verificationKey(JsonWebSignature jws, List<JsonWebStructure> nesting) throws UnresolvableKeyException {
+        String kid = jws.getKeyIdHeaderValue();
+        if (kid == null) {
+            if (keys.algorithm().isAsymmetric()) {
+                throw new UnresolvableKeyException("no kid");
+            }
+            return keys.currentVerificationKey();
+        }
+        return keys.verificationKey(kid).orElseThrow(() -> new UnresolvableKeyException("unknown kid"));
     }
 
     /** An access token for {@code caller} (whose session id, if any, goes into {@code sid}). */
@@ -92,14 +130,18 @@ public class AccessTokenService {
         claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
         claims.setExpirationTime(NumericDate.fromSeconds(now.plus(settings.accessDuration()).getEpochSecond()));
         claims.setJwtId(UUID.randomUUID().toString());
+        if (settings.audience() != null) {
+            claims.setAudience(settings.audience());
+        }
         caller.session().ifPresent(sid -> claims.setClaim(SESSION_CLAIM, sid));
         claims.setClaim(VERSION_CLAIM, tokenVersion);
 
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
-        jws.setHeader("typ", TYPE);
-        jws.setKey(key);
+        jws.setAlgorithmHeaderValue(keys.algorithm().joseName());
+        jws.setHeader("typ", type());
+        jws.setKeyIdHeaderValue(keys.kid());
+        jws.setKey(keys.signingKey());
         try {
             return jws.getCompactSerialization();
         } catch (JoseException e) {

@@ -35,6 +35,7 @@ public enum ErrorCatalogue {
     DATABASE_NOT_FOUND(404, "Database not found"),
     USER_NOT_FOUND(404, "User not found"),
     SESSION_NOT_FOUND(404, "Session not found"),
+    NO_PUBLIC_KEYS(404, "No public keys: this server signs tokens with HS256 (a shared secret)"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "This endpoint only produces application/json"),
     USERNAME_TAKEN(409, "Username already exists"),

@@ -2,7 +2,7 @@ package com.mediahub.users.control;
 
 import java.util.logging.Logger;
 
-import com.mediahub.config.SigningSecret;
+import com.mediahub.config.SigningKeys;
 import com.mediahub.users.entity.JpaUserRepository;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +21,7 @@ public class StartupTasks {
     @Inject
     JpaUserRepository users;
     @Inject
-    SigningSecret secret;
+    SigningKeys keys;
 
     void onStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         warnIfSecretIsNotShared();
@@ -34,10 +34,11 @@ public class StartupTasks {
      * their tokens are invalid here and ours there.
      */
     private void warnIfSecretIsNotShared() {
-        if (secret.wasGenerated() && users.count() > 0) {
-            LOG.warning("A new JWT secret was generated, but the database already has users. If other instances "
-                    + "share this database, give all of them the same secret (FDB_JWT_SECRET): tokens issued by one "
-                    + "instance are 'Invalid token' on an instance with another secret.");
+        if (keys.wasGenerated() && users.count() > 0) {
+            LOG.warning("A new JWT " + (keys.algorithm().isAsymmetric() ? "signing key" : "secret") + " was generated, "
+                    + "but the database already has users. If other instances share this database, give all of them "
+                    + "the same " + (keys.algorithm().isAsymmetric() ? "key (FDB_JWT_PRIVATE_KEY)" : "secret (FDB_JWT_SECRET)")
+                    + ": tokens issued by one instance are 'Invalid token' on an instance with another.");
         }
     }
 }

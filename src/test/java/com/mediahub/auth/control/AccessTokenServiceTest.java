@@ -18,6 +18,7 @@ import org.jose4j.keys.HmacKey;
 import org.junit.jupiter.api.Test;
 
 import com.mediahub.config.Settings;
+import com.mediahub.config.SigningKeys;
 import com.mediahub.config.SigningSecret;
 import com.mediahub.platform.error.ErrorCatalogue;
 
@@ -39,7 +40,8 @@ class AccessTokenServiceTest {
         String token = service.issue(alice, 3, now);
         String[] parts = token.split("\\.");
         String header = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
-        assertEquals("{\"alg\":\"HS256\",\"typ\":\"at+jwt\"}", header);
+        assertEquals("{\"alg\":\"HS256\",\"typ\":\"at+jwt\",\"kid\":\""
+                + SigningKeys.hmac(new SigningSecret(SECRET, "test")).kid() + "\"}", header);
         JwtClaims claims = JwtClaims.parse(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
         assertEquals("mediahub", claims.getIssuer());
         assertEquals("7", claims.getSubject());
@@ -50,6 +52,18 @@ class AccessTokenServiceTest {
         assertEquals(36, claims.getJwtId().length());
         assertEquals(42L, claims.getClaimValue("sid", Long.class));
         assertEquals(3L, claims.getClaimValue("ver", Long.class));
+    }
+
+    @Test
+    void tokensFromBeforeKidsStillVerifyButAnUnknownKidIsRefused() throws Exception {
+        assertEquals(7L, service.verify(sign(claims(), AlgorithmIdentifiers.HMAC_SHA256, "at+jwt", SECRET)).caller().id());
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims().toJson());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+        jws.setHeader("typ", "at+jwt");
+        jws.setKeyIdHeaderValue("some-other-key");
+        jws.setKey(new HmacKey(SECRET.getBytes(StandardCharsets.UTF_8)));
+        assertRejected(ErrorCatalogue.TOKEN_INVALID, jws.getCompactSerialization());
     }
 
     @Test

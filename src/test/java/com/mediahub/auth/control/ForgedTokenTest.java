@@ -146,8 +146,9 @@ class ForgedTokenTest {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/keys";
             // Signed with an attacker key, pointing at "their" key set: refused, nothing fetched.
             assertInvalid(sign(claims(), "attacker-secret-attacker-secret-attacker", "jku", url, "x5u", url, "kid", "attacker"));
-            // Signed with our key: the extra headers change nothing.
-            assertEquals("alice", service.verify(sign(claims(), SECRET, "jku", url, "x5u", url, "kid", "k1")).caller().username());
+            // Signed with our key (and our kid): the extra headers change nothing.
+            String ourKid = com.mediahub.config.SigningKeys.hmac(new SigningSecret(SECRET, "test")).kid();
+            assertEquals("alice", service.verify(sign(claims(), SECRET, "jku", url, "x5u", url, "kid", ourKid)).caller().username());
             assertEquals(0, requests.get(), "the verifier fetched a key URL");
         } finally {
             server.stop(0);

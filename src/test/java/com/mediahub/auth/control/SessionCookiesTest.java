@@ -23,7 +23,7 @@ class SessionCookiesTest {
         Settings settings = new Settings(defaults.issuer(), defaults.accessDuration(), defaults.refreshDuration(),
                 defaults.sessionMax(), defaults.reuseGrace(), defaults.bcryptCost(), defaults.userCacheTtl(),
                 defaults.maxFailures(), defaults.failureWindow(), defaults.cleanupInterval(), defaults.cleanupBatch(),
-                defaults.basicCacheTtl(), Settings.cookiesFrom(ConfigFile.parse(Path.of("config.toml"), toml), envSecure));
+                defaults.basicCacheTtl(), defaults.audience(), defaults.jwksMaxAge(), Settings.cookiesFrom(ConfigFile.parse(Path.of("config.toml"), toml), envSecure));
         return new SessionCookies(settings);
     }
 
