@@ -30,7 +30,7 @@ request() {
 field() { sed -nE "s/.*\"$1\":\"?([^\",}]*)\"?.*/\1/p" <<<"$body"; }
 check() { # NAME CONDITION...
   local name="$1"; shift
-  if "$@"; then printf '%s\tPASS\n' "$name"; else printf '%s\tFAIL %s %s\n' "$name" "$status" "${body:0:160}"; failures=$((failures + 1)); fi
+  if "$@"; then printf '%s\tPASS\n' "$name"; else printf '%s\tFAIL %s %s\n' "$name" "$status" "$(tr '\n' ' ' <<<"${body:0:160}")"; failures=$((failures + 1)); fi
 }
 is() { [[ "$status" == "$1" ]] && { [[ -z "${2:-}" ]] || [[ "$(field error)" == "$2" ]]; } && { [[ -z "${3:-}" ]] || [[ "$challenge" == "$3" ]]; }; }
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
@@ -123,6 +123,28 @@ page=$(curl -s -D /tmp/smoke.$$.headers "$base/")
 csp=$(grep -i '^Content-Security-Policy:' /tmp/smoke.$$.headers | tr -d '\r')
 module=$(curl -s -o /dev/null -w '%{http_code} %{content_type}' "$base/app/api.js")
 check "web app served at / with a CSP" eval '[[ $page == *app/main.js* && $csp == *"script-src '"'"'self'"'"'"* && $module == "200 "*javascript* ]]'
+
+# Issue 7: no key set to publish in the default HS256 mode.
+request GET /.well-known/jwks.json
+check "JWKS in HS256 mode: JSON 404" is 404 "No public keys: this server signs tokens with HS256 (a shared secret)"
+
+# Issue 8: the API describes itself, JSON login, metrics.
+request GET /openapi.json
+check "OpenAPI document at /openapi.json" eval '[[ $status == 200 && $body == *"\"openapi\": \"3.0.3\""* ]]'
+swagger=$(curl -s "$base/swagger/")
+bundle=$(sed -nE 's/.*src="([^"]*swagger-ui-bundle.js)".*/\1/p' <<<"$swagger")
+bundle_status=$(curl -s -o /dev/null -w '%{http_code}' "$base/swagger/$bundle")
+check "Swagger UI at /swagger/ with its bundled script" eval '[[ -n $bundle && $bundle_status == 200 ]]'
+request POST /api/token "" "{\"username\":\"admin\",\"password\":\"$admin_password\"}"
+check "JSON login body" eval '[[ $status == 200 && -n $(field access_token) ]]'
+request POST /api/token "" "{\"username\":\"admin\",\"password\":\"wrong-password\"}"
+check "JSON login, wrong password: 401 with challenges" is 401 "Authentication failed" "$both"
+request GET /api/metrics "$admin"
+check "Prometheus metrics (admin)" eval '[[ $status == 200 && $body == *"mediahub_logins_total{result=\"ok\"}"* ]]'
+plain="plain$RANDOM$RANDOM"
+request POST /api/users "$admin" "{\"username\":\"$plain\",\"password\":\"plain-password-1\",\"roles\":[\"user\"]}"
+request GET /api/metrics "$(basic "$plain" plain-password-1)"
+check "metrics refused to a plain user" is 403 "This action requires the admin role."
 
 rm -f /tmp/smoke.$$.body /tmp/smoke.$$.headers
 exit $(( failures > 0 ))

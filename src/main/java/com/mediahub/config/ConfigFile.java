@@ -25,7 +25,8 @@ public final class ConfigFile {
     /** Every key the application reads; others are reported by {@link #unknownKeys()}. */
     static final Set<String> KNOWN_KEYS = Set.of(
             "jwt.secret", "jwt.issuer", "jwt.algorithm", "jwt.audience", "jwt.private_key_path", "jwt.verification_key_paths",
-            "jwt.jwks_max_age_seconds",
+            "jwt.jwks_max_age_seconds", "auth.registration", "auth.registrations_per_hour", "metrics.role",
+            "log.format", "log.audit_file",
             "jwt.access_duration_min", "jwt.access_duration_seconds",
             "jwt.refresh_duration_hours", "jwt.refresh_duration_seconds",
             "jwt.session_max_hours", "jwt.session_max_seconds", "jwt.reuse_grace_seconds",

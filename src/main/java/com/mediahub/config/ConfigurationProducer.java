@@ -22,6 +22,7 @@ public class ConfigurationProducer {
 
     private Settings settings;
     private SigningKeys keys;
+    private OperationsSettings operations;
 
     @PostConstruct
     void load() {
@@ -32,6 +33,7 @@ public class ConfigurationProducer {
             LOG.warning(() -> "Unknown settings in " + file.path() + " (ignored): " + String.join(", ", unknown));
         }
         settings = Settings.from(file);
+        operations = OperationsSettings.from(file);
         SigningAlgorithm algorithm = SigningAlgorithm.from(file);
         keys = algorithm.isAsymmetric()
                 ? new SigningKeyResolver(sources, new SecureRandom()).resolve(file, algorithm)
@@ -48,6 +50,11 @@ public class ConfigurationProducer {
     @Produces
     public Settings settings() {
         return settings;
+    }
+
+    @Produces
+    public OperationsSettings operationsSettings() {
+        return operations;
     }
 
     @Produces

@@ -18,9 +18,15 @@ import jakarta.servlet.http.HttpServletResponse;
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY = policy("'self'");
+    /** Swagger UI sets style attributes in its markup; its scripts stay same-origin only. */
+    static final String SWAGGER_UI_POLICY = policy("'self' 'unsafe-inline'");
+
+    private static String policy(String styleSources) {
+        return "default-src 'self'; script-src 'self'; style-src " + styleSources + "; "
+                + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+                + "form-action 'self'; frame-ancestors 'none'";
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -28,8 +34,8 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "same-origin");
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        response.setHeader("Content-Security-Policy", path.startsWith("/swagger/") ? SWAGGER_UI_POLICY : CONTENT_SECURITY_POLICY);
         if (path.isEmpty() || path.equals("/") || path.equals("/index.html")) {
             response.setHeader("Cache-Control", "no-cache");
         }

@@ -249,6 +249,64 @@ class BrowserIT {
         assertEquals(0L, DB.count("SELECT count(*) FROM databases WHERE name = 'forged'"), "nothing was created");
     }
 
+    @Test
+    void swaggerUiListsEveryEndpointAndAuthorizeWorksForBasicAndBearer() {
+        Api.TestUser user = api.createUser("swagger", "swagger-password-1", "user");
+        ChromeDriver browser = browser();
+        browser.get(app + "swagger/");
+        waitFor(browser, d -> d.findElements(By.cssSelector(".opblock")).size() == 21);
+        assertTrue(browser.findElement(By.id("swagger-ui")).getText().contains("/api/token/refresh"));
+        Chromium.screenshot(browser, "swagger");
+
+        String bearer = api.login(user.username(), user.password()).access();
+        authorize(browser, "bearerAuth", bearer, null);
+        assertEquals("200", tryMe(browser), "GET /api/users/me with the Bearer token from Authorize");
+
+        browser.get(app + "swagger/"); // a new page: the authorization is forgotten
+        waitFor(browser, d -> d.findElements(By.cssSelector(".opblock")).size() == 21);
+        assertEquals("401", tryMe(browser), "without authorization");
+        browser.get(app + "swagger/");
+        waitFor(browser, d -> d.findElements(By.cssSelector(".opblock")).size() == 21);
+        authorize(browser, "basicAuth", user.username(), user.password());
+        assertEquals("200", tryMe(browser), "GET /api/users/me with Basic credentials from Authorize");
+    }
+
+    /** Swagger UI's Authorize dialog: fills the scheme's fields, authorizes, closes. */
+    private static void authorize(ChromeDriver browser, String scheme, String first, String password) {
+        browser.findElement(By.cssSelector("button.btn.authorize")).click();
+        waitFor(browser, d -> !d.findElements(By.cssSelector(".auth-container")).isEmpty());
+        var container = browser.findElements(By.cssSelector(".auth-container")).stream()
+                .filter(c -> c.getText().contains(scheme)).findFirst().orElseThrow();
+        var inputs = container.findElements(By.cssSelector("input"));
+        inputs.get(0).sendKeys(first);
+        if (password != null) {
+            inputs.get(1).sendKeys(password);
+        }
+        container.findElement(By.cssSelector("button.authorize")).click();
+        browser.findElement(By.cssSelector("button.btn-done")).click();
+    }
+
+    /** Try it out on GET /api/users/me; returns the status Swagger UI shows. */
+    private static String tryMe(ChromeDriver browser) {
+        var operation = browser.findElement(By.id("operations-Users-me"));
+        if (!operation.getAttribute("class").contains("is-open")) {
+            click(browser, operation.findElement(By.cssSelector(".opblock-summary-control")));
+        }
+        waitFor(browser, d -> !operation.findElements(By.cssSelector("button.try-out__btn")).isEmpty());
+        if (operation.findElements(By.cssSelector("button.execute")).isEmpty()) {
+            click(browser, operation.findElement(By.cssSelector("button.try-out__btn")));
+        }
+        waitFor(browser, d -> !operation.findElements(By.cssSelector("button.execute")).isEmpty());
+        click(browser, operation.findElement(By.cssSelector("button.execute")));
+        waitFor(browser, d -> !operation.findElements(By.cssSelector(".live-responses-table tbody td.response-col_status")).isEmpty());
+        return operation.findElement(By.cssSelector(".live-responses-table tbody td.response-col_status")).getText().trim();
+    }
+
+    /** A click through the page's own event path (Swagger UI's sticky parts can cover a button). */
+    private static void click(ChromeDriver browser, org.openqa.selenium.WebElement element) {
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
+    }
+
     private static void serve(HttpServer server, String path, String html) {
         byte[] page = ("<!DOCTYPE html><title>attacker</title>" + html).getBytes(StandardCharsets.UTF_8);
         server.createContext(path, exchange -> {

@@ -44,6 +44,7 @@ public class IntegrationTestSession implements LauncherSessionListener {
         recreate(ItEnvironment.BASIC_CACHE_DB);
         recreate(ItEnvironment.BROWSER_DB);
         recreate(ItEnvironment.DOWNSTREAM_DB);
+        recreate(ItEnvironment.OPERATOR_DB);
         renderDatasourceFile();
     }
 

@@ -22,6 +22,7 @@ public final class ItEnvironment {
     public static final String BASIC_CACHE_DB = "mediahub_it_basic_cache";
     public static final String BROWSER_DB = "mediahub_it_browser";
     public static final String DOWNSTREAM_DB = "mediahub_it_downstream";
+    public static final String OPERATOR_DB = "mediahub_it_operator";
 
     private ItEnvironment() {
     }

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import com.mediahub.auth.control.CurrentCaller;
 import com.mediahub.auth.control.RotationOutcome;
+import com.mediahub.auth.control.SecurityAudit;
 import com.mediahub.auth.control.SessionCookies;
 import com.mediahub.auth.control.TokenPair;
 import com.mediahub.auth.control.TokenService;
@@ -44,6 +45,8 @@ public class TokenResource {
     @Inject
     SessionCookies cookies;
     @Inject
+    SecurityAudit audit;
+    @Inject
     HttpServletRequest request;
 
     static final String COOKIE_DELIVERY = "cookie";
@@ -70,6 +73,9 @@ public class TokenResource {
         if (outcome instanceof RotationOutcome.Rotated rotated) {
             return COOKIE_DELIVERY.equals(delivery) || fromBody.isEmpty()
                     ? cookieResponse(rotated.pair()) : tokenResponse(rotated.pair());
+        }
+        if (outcome instanceof RotationOutcome.Refused refused && refused.reason() == RotationOutcome.Reason.UNKNOWN) {
+            audit.record("refresh.rejected", null, null);
         }
         throw new ApiException(ErrorCatalogue.REFRESH_TOKEN_INVALID);
     }

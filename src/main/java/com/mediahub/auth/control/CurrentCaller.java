@@ -20,6 +20,12 @@ public class CurrentCaller {
     @Inject
     HttpServletRequest request;
 
+    /** The caller, or empty for an unauthenticated request (only public endpoints see one). */
+    public java.util.Optional<CallerIdentity> find() {
+        return request.getAttribute(ATTRIBUTE) instanceof CallerIdentity caller
+                ? java.util.Optional.of(caller) : java.util.Optional.empty();
+    }
+
     public CallerIdentity get() {
         if (request.getAttribute(ATTRIBUTE) instanceof CallerIdentity caller) {
             return caller;

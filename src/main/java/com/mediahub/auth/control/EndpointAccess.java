@@ -20,6 +20,11 @@ public enum EndpointAccess {
     private static final Set<String> PUBLIC_API_PATHS = Set.of("/api/token/refresh", "/api/health", "/api/info");
     private static final String TOKEN_PATH = "/api/token";
 
+    /** {@code POST /api/users}: public when {@code [auth] registration = "open"} and no credentials are sent. */
+    public static boolean isSelfRegistration(String method, String path) {
+        return "POST".equals(method) && (path.equals("/api/users") || path.equals("/api/users/"));
+    }
+
     /** @param path the request path inside the application, e.g. {@code /api/users/me} */
     public static EndpointAccess of(String path) {
         String normalized = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;

@@ -5,6 +5,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import com.mediahub.platform.error.DatabaseFailures;
+import com.mediahub.config.OperationsSettings;
+import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
 import com.mediahub.platform.error.JsonErrorPageServlet;
 
@@ -49,6 +51,8 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
     BasicCredentialCache basicCache;
     @Inject
     SessionCookies cookies;
+    @Inject
+    OperationsSettings operations;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -60,7 +64,13 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         String header = request.getHeader("Authorization");
         if (access == EndpointAccess.BASIC_ONLY && (header == null || header.isEmpty())) {
-            return fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
+            return JsonLoginBody.isJson(request) ? jsonLogin(request, response, context)
+                    : fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
+        }
+        if ((header == null || header.isEmpty()) && operations.registrationOpen()
+                && EndpointAccess.isSelfRegistration(request.getMethod(), path)
+                && cookies.value(request, cookies.accessName(request.getContextPath())).isEmpty()) {
+            return context.doNothing(); // an anonymous sign-up: UsersResource.create registers a user
         }
         if (header == null || header.isEmpty()) {
             // Third credential source (after the header): the access-token cookie of cookie mode.
@@ -130,6 +140,28 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
             tokenVersions.current(caller.id()).ifPresent(version -> basicCache.remember(cacheKey, caller, version));
         }
         return login(request, context, caller);
+    }
+
+    /** {@code POST /api/token} with a JSON body: the Basic path with the body's credentials. */
+    private AuthenticationStatus jsonLogin(HttpServletRequest request, HttpServletResponse response,
+                                           HttpMessageContext context) {
+        Optional<AuthorizationHeader.Basic> credentials;
+        try {
+            credentials = JsonLoginBody.read(request);
+        } catch (ApiException malformed) {
+            request.setAttribute(JsonErrorPageServlet.ERROR_ATTRIBUTE, malformed.error());
+            return sendError(response, malformed.error());
+        } catch (java.io.IOException clientGone) {
+            return sendError(response, ErrorCatalogue.INVALID_REQUEST_BODY);
+        }
+        if (credentials.isEmpty()) {
+            return fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
+        }
+        try {
+            return basic(request, response, context, credentials.get());
+        } catch (RuntimeException e) {
+            return unavailable(request, response, e);
+        }
     }
 
     /** Cookie-authenticated requests that change state must prove they come from our page (CSRF). */

@@ -32,6 +32,13 @@ public class JpaRefreshTokenRepository {
     }
 
     /** The user any stored token belongs to, expired or not. */
+    /** Live (unexpired) refresh tokens and the sessions (families) they belong to, for the metrics gauges. */
+    public long[] countLive(OffsetDateTime now) {
+        Object[] row = em.createQuery("SELECT COUNT(t), COUNT(DISTINCT t.familyId) FROM RefreshToken t WHERE t.expiry > :now",
+                Object[].class).setParameter("now", now).getSingleResult();
+        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+    }
+
     public Optional<Long> findOwner(String tokenHash) {
         return em.createQuery("SELECT t.userId FROM RefreshToken t WHERE t.tokenHash = :hash", Long.class)
                 .setParameter("hash", tokenHash)

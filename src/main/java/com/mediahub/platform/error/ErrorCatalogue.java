@@ -20,6 +20,7 @@ public enum ErrorCatalogue {
     FIELD_INVALID(400, "Field '%s' %s"),
     PASSWORD_TOO_SHORT(400, "Field '%s' must be at least 8 characters"),
     PASSWORD_TOO_LONG(400, "Field '%s' must be at most 72 bytes in UTF-8"),
+    ROLES_NOT_ALLOWED(400, "Field 'roles' is not allowed when registering yourself"),
     UNKNOWN_ROLE(400, "Field 'roles' contains an unknown role: %s (allowed: admin, user)"),
     INVALID_PATH_PARAMETER(400, "Path parameter '%s' must be a positive integer"),
 
@@ -43,6 +44,7 @@ public enum ErrorCatalogue {
     UNSUPPORTED_MEDIA_TYPE(415, "Content-Type must be application/json"),
     UNSUPPORTED_CHARSET(415, "Unsupported charset in Content-Type"),
     TOO_MANY_ATTEMPTS(429, "Too many failed login attempts; try again later"),
+    TOO_MANY_REGISTRATIONS(429, "Too many registrations from this address; try again later"),
 
     INTERNAL_ERROR(500, "Internal server error"),
     SERVICE_UNAVAILABLE(503, "Service temporarily unavailable");

@@ -1,5 +1,15 @@
 package com.mediahub.users.boundary;
 
+import java.util.Optional;
+
+import com.mediahub.auth.control.CallerIdentity;
+import com.mediahub.auth.control.SecurityAudit;
+import com.mediahub.config.OperationsSettings;
+import com.mediahub.platform.error.ApiException;
+import com.mediahub.platform.error.ErrorCatalogue;
+import com.mediahub.platform.error.ErrorResponses;
+import com.mediahub.users.control.RegistrationThrottle;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +23,9 @@ import com.mediahub.users.control.UserService;
 import com.mediahub.users.entity.Role;
 import com.mediahub.users.entity.User;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -41,6 +53,14 @@ public class UsersResource {
     UserService users;
     @Inject
     CurrentCaller caller;
+    @Inject
+    OperationsSettings operations;
+    @Inject
+    RegistrationThrottle registrations;
+    @Inject
+    SecurityAudit audit;
+    @Inject
+    HttpServletRequest request;
 
     @GET
     @Path("me")
@@ -56,16 +76,51 @@ public class UsersResource {
         return array.build();
     }
 
+    /**
+     * An admin creates any user (contract 3.7). With {@code [auth] registration = "open"} an
+     * unauthenticated caller (the mechanism lets only this request through without credentials)
+     * registers a {@code user} account; roles in the body are refused, attempts are throttled per
+     * client address.
+     */
     @POST
-    @RolesAllowed(Role.ADMIN)
+    @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(String body) {
+        Optional<CallerIdentity> me = caller.find();
+        if (me.isEmpty()) {
+            return register(body);
+        }
+        if (!me.get().roles().contains(Role.ADMIN)) {
+            throw new ApiException(ErrorCatalogue.ROLE_REQUIRED, Role.ADMIN);
+        }
         JsonObject json = JsonBodies.object(body);
         String username = JsonBodies.requiredString(json, "username");
         String password = JsonBodies.requiredString(json, "password");
         Set<String> roles = new TreeSet<>(JsonBodies.optionalStringList(json, "roles").orElse(List.of(Role.USER)));
-        User created = users.create(username, password, roles);
-        return Response.created(URI.create("users/" + created.getId())).entity(UserJson.of(created)).build();
+        return created(users.create(username, password, roles));
+    }
+
+    private Response register(String body) {
+        if (!operations.registrationOpen()) {
+            throw new ApiException(ErrorCatalogue.AUTHORIZATION_HEADER_REQUIRED); // fail closed
+        }
+        Optional<java.time.Duration> wait = registrations.attempt(request.getRemoteAddr());
+        if (wait.isPresent()) {
+            return Response.fromResponse(ErrorResponses.of(ErrorCatalogue.TOO_MANY_REGISTRATIONS))
+                    .header("Retry-After", wait.get().toSeconds() + 1).build();
+        }
+        JsonObject json = JsonBodies.object(body);
+        if (json.containsKey("roles")) {
+            throw new ApiException(ErrorCatalogue.ROLES_NOT_ALLOWED);
+        }
+        User created = users.create(JsonBodies.requiredString(json, "username"),
+                JsonBodies.requiredString(json, "password"), Set.of(Role.USER));
+        audit.record("user.registered", created.getId(), null);
+        return created(created);
+    }
+
+    private static Response created(User user) {
+        return Response.created(URI.create("users/" + user.getId())).entity(UserJson.of(user)).build();
     }
 
     @PUT

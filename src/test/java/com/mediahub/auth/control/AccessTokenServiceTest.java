@@ -123,16 +123,7 @@ class AccessTokenServiceTest {
     }
 
     private static JwtClaims claims() {
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer("mediahub");
-        claims.setSubject("7");
-        claims.setClaim("upn", "alice");
-        claims.setStringListClaim("groups", "user");
-        claims.setIssuedAtToNow();
-        claims.setExpirationTimeMinutesInTheFuture(5);
-        claims.setGeneratedJwtId();
-        claims.setClaim("ver", 0);
-        return claims;
+        return TestClaims.alice("user");
     }
 
     private static String sign(JwtClaims claims, String algorithm, String type, String secret) throws Exception {

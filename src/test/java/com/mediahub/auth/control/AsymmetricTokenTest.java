@@ -134,16 +134,7 @@ class AsymmetricTokenTest {
     }
 
     private static JwtClaims claims() {
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer("mediahub");
-        claims.setSubject("7");
-        claims.setClaim("upn", "alice");
-        claims.setStringListClaim("groups", "user");
-        claims.setIssuedAtToNow();
-        claims.setExpirationTimeMinutesInTheFuture(5);
-        claims.setGeneratedJwtId();
-        claims.setClaim("ver", 0);
-        return claims;
+        return TestClaims.alice("user");
     }
 
     private static JsonWebSignature jws(JwtClaims claims, String algorithm, String kid, java.security.Key key) {

@@ -41,16 +41,7 @@ class ForgedTokenTest {
     }
 
     private static JwtClaims claims() {
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer("mediahub");
-        claims.setSubject("7");
-        claims.setClaim("upn", "alice");
-        claims.setStringListClaim("groups", "admin", "user");
-        claims.setIssuedAtToNow();
-        claims.setExpirationTimeMinutesInTheFuture(5);
-        claims.setGeneratedJwtId();
-        claims.setClaim("ver", 0);
-        return claims;
+        return TestClaims.alice("admin", "user");
     }
 
     private static String sign(JwtClaims claims, String secret, String... headers) throws Exception {

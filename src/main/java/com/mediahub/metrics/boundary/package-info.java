@@ -1,0 +1,2 @@
+/** {@code GET /api/metrics} in the Prometheus text exposition format. */
+package com.mediahub.metrics.boundary;
