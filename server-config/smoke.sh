@@ -139,6 +139,8 @@ request POST /api/token "" "{\"username\":\"admin\",\"password\":\"$admin_passwo
 check "JSON login body" eval '[[ $status == 200 && -n $(field access_token) ]]'
 request POST /api/token "" "{\"username\":\"admin\",\"password\":\"wrong-password\"}"
 check "JSON login, wrong password: 401 with challenges" is 401 "Authentication failed" "$both"
+request POST /api/users "" '{"username":"walk-in","password":"walk-in-password"}'
+check "self-registration closed by default: 401" is 401 "Authorization header required"
 request GET /api/metrics "$admin"
 check "Prometheus metrics (admin)" eval '[[ $status == 200 && $body == *"mediahub_logins_total{result=\"ok\"}"* ]]'
 plain="plain$RANDOM$RANDOM"
