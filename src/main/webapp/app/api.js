@@ -5,10 +5,14 @@
 // When the access cookie has run out, the first 401 starts ONE refresh; every request that fails
 // while it runs waits for that same refresh and is retried once (single flight). Tabs share the
 // cookies, so they also share the refresh: it runs under a Web Lock, and a tab that gets the lock
-// after another tab refreshed sees a new CSRF cookie and just retries. (Without Web Locks the
-// server's reuse grace window hands a racing tab the same successor pair.)
+// after another tab refreshed sees a new CSRF cookie and just retries. Without Web Locks (plain
+// HTTP other than localhost) two tabs may refresh at once: the server refuses the second within
+// its reuse grace window without revoking anything, and that tab, seeing the new CSRF cookie the
+// first one got, retries too.
 
-const CSRF_COOKIE = /(?:^|;\s*)(?:__Host-)?csrf_token=([^;]+)/;
+// __Host- at the context root, __Secure- under a context path or with a cookie domain, no prefix
+// when [cookie] secure = false.
+const CSRF_COOKIE = /(?:^|;\s*)(?:__Host-|__Secure-)?csrf_token=([^;]+)/;
 const SCRIPT_HEADERS = { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' };
 
 export class ApiError extends Error {
@@ -83,7 +87,8 @@ async function refresh(csrfSeen) {
     headers: { ...SCRIPT_HEADERS, 'X-CSRF-Token': csrf },
   });
   await response.text(); // the body says only how long the new cookies last
-  return response.ok;
+  // Refused, but another tab's refresh won the race meanwhile: its new cookies are ours too.
+  return response.ok || csrfToken() !== csrf;
 }
 
 function send(method, path, body, csrf) {

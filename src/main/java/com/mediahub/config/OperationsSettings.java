@@ -20,6 +20,16 @@ import java.util.Locale;
 public record OperationsSettings(boolean registrationOpen, int registrationsPerWindow, Duration registrationWindow,
                                  String metricsRole, boolean auditJson, java.nio.file.Path auditFile) {
 
+    /** One of the application's roles: a scraper account gets it like any user. */
+    private static String metricsRole(ConfigFile file) {
+        String role = file.string("metrics.role").orElse("admin").trim();
+        if (!role.equals("admin") && !role.equals("user")) {
+            throw new ConfigurationException("Setting metrics.role in " + file.path()
+                    + " must be \"admin\" or \"user\" (the roles accounts can have), was \"" + role + "\"");
+        }
+        return role;
+    }
+
     public static OperationsSettings from(ConfigFile file) {
         String registration = file.string("auth.registration").orElse("closed").trim().toLowerCase(Locale.ROOT);
         if (!registration.equals("open") && !registration.equals("closed")) {
@@ -35,7 +45,7 @@ public record OperationsSettings(boolean registrationOpen, int registrationsPerW
                 .map(p -> file.path().toAbsolutePath().getParent().resolve(p)).orElse(null);
         return new OperationsSettings(registration.equals("open"),
                 (int) file.bounded("auth.registrations_per_hour", 5, 1, 1_000_000), Duration.ofHours(1),
-                file.string("metrics.role").filter(r -> !r.isBlank()).orElse("admin"),
+                metricsRole(file),
                 format.equals("json"), auditFile);
     }
 }

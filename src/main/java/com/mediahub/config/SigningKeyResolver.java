@@ -79,7 +79,18 @@ public final class SigningKeyResolver {
         if (value.contains("-----BEGIN")) {
             return SigningKeys.asymmetric(algorithm, PemKeys.read(value, algorithm.keyAlgorithm(), source), previous, source, false);
         }
-        Path path = Path.of(value.trim());
+        // Not PEM text: a file path, or else a secret in some other form (e.g. base64 of a PEM),
+        // which must not be echoed into the log.
+        Path path;
+        try {
+            path = Path.of(value.trim());
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            path = null;
+        }
+        if (path == null || !Files.isRegularFile(path)) {
+            throw new ConfigurationException("The value of " + source + " is neither a PEM text ('-----BEGIN PRIVATE KEY-----"
+                    + "...') nor the path of a readable file (the value itself is not shown)");
+        }
         String described = source + " (file " + path + ")";
         return SigningKeys.asymmetric(algorithm, readFile(path, algorithm, described), previous, described, false);
     }

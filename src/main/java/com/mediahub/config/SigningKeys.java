@@ -26,10 +26,13 @@ import org.jose4j.lang.JoseException;
  * key plus the public keys of previous keys, kept so that tokens they signed verify until they
  * expire; only public parts ever leave this class ({@link #publicKeySet()}).
  *
- * <p>A {@code kid} is the key's RFC 7638 thumbprint: every instance with the same key computes
- * the same id, with nothing to configure.
+ * <p>A public key's {@code kid} is its RFC 7638 thumbprint: every instance with the same key
+ * computes the same id, with nothing to configure. The HS256 secret's is the constant {@code hs256}.
  */
 public final class SigningKeys {
+
+    /** The one HS256 key's id. */
+    public static final String HMAC_KID = "hs256";
 
     /** RSA keys shorter than this are refused (NIST SP 800-131A). */
     public static final int MIN_RSA_BITS = 2048;
@@ -55,7 +58,9 @@ public final class SigningKeys {
     public static SigningKeys hmac(SigningSecret secret) {
         HmacKey key = new HmacKey(secret.keyBytes());
         OctetSequenceJsonWebKey jwk = new OctetSequenceJsonWebKey(key);
-        String kid = thumbprint(jwk);
+        // Not a thumbprint: that is an unsalted hash of the secret, and the kid is in every token
+        // and in the log, where it would let anyone test guesses of a weak secret offline.
+        String kid = HMAC_KID;
         jwk.setKeyId(kid);
         return new SigningKeys(SigningAlgorithm.HS256, key, kid, Map.of(kid, jwk), secret.source(), secret.wasGenerated());
     }

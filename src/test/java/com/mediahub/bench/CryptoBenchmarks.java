@@ -1,7 +1,11 @@
 package com.mediahub.bench;
 
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -20,14 +24,18 @@ import com.mediahub.auth.control.AccessTokenService;
 import com.mediahub.auth.control.CallerIdentity;
 import com.mediahub.auth.control.TokenRejectedException;
 import com.mediahub.auth.control.VerifiedAccessToken;
+import com.mediahub.config.PemKeys;
 import com.mediahub.config.Settings;
+import com.mediahub.config.SigningAlgorithm;
+import com.mediahub.config.SigningKeys;
 import com.mediahub.config.SigningSecret;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 
 /**
  * JMH micro-benchmarks (run by bench/run.sh): what one Bearer check costs, its floor (the
- * HMAC-SHA256 of the same bytes), and what one Basic check costs (bcrypt at cost 10 and 12).
+ * HMAC-SHA256 of the same bytes), and what one Basic check costs (bcrypt at cost 10 and 12);
+ * and the same check and the signing of a token with ES256 and RS256 keys (issue 7).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,17 +43,26 @@ public class CryptoBenchmarks {
 
     private static final String SECRET = "benchmark-secret-0123456789abcdef-0123456789";
 
+    /** The full check on every call (the caches are off), so the numbers are the cryptography's. */
     private AccessTokenService tokens;
+    /** What a repeated request pays: the verified-token cache's lookup. */
+    private AccessTokenService cached;
     private String token;
     private byte[] signingInput;
     private Mac hmac;
     private byte[] password;
     private byte[] hash10;
     private byte[] hash12;
+    private AccessTokenService es256;
+    private String es256Token;
+    private AccessTokenService rs256;
+    private String rs256Token;
+    private final CallerIdentity caller = new CallerIdentity(42, "benchmark-user", Set.of("user"), 7L);
 
     @Setup
     public void setUp() throws Exception {
-        tokens = new AccessTokenService(Settings.defaults(), new SigningSecret(SECRET, "benchmark"));
+        tokens = new AccessTokenService(Settings.defaults(), SigningKeys.hmac(new SigningSecret(SECRET, "benchmark")), false);
+        cached = new AccessTokenService(Settings.defaults(), SigningKeys.hmac(new SigningSecret(SECRET, "benchmark")), true);
         token = tokens.issue(new CallerIdentity(42, "benchmark-user", Set.of("user"), 7L), 0, Instant.now());
         signingInput = token.substring(0, token.lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII);
         hmac = Mac.getInstance("HmacSHA256");
@@ -53,6 +70,59 @@ public class CryptoBenchmarks {
         password = "correct horse battery staple".getBytes(StandardCharsets.UTF_8);
         hash10 = BCrypt.withDefaults().hash(10, password);
         hash12 = BCrypt.withDefaults().hash(12, password);
+        es256 = new AccessTokenService(Settings.defaults(), keys(SigningAlgorithm.ES256), false);
+        es256Token = es256.issue(caller, 0, Instant.now());
+        rs256 = new AccessTokenService(Settings.defaults(), keys(SigningAlgorithm.RS256), false);
+        rs256Token = rs256.issue(caller, 0, Instant.now());
+    }
+
+    /** A fresh key as the server would generate it (P-256; RSA 3072 bits). */
+    private static SigningKeys keys(SigningAlgorithm algorithm) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm.keyAlgorithm());
+        if (algorithm == SigningAlgorithm.ES256) {
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+        } else {
+            generator.initialize(3072);
+        }
+        KeyPair pair = generator.generateKeyPair();
+        return SigningKeys.asymmetric(algorithm, new PemKeys.Material(pair.getPrivate(), pair.getPublic()), List.of(),
+                "benchmark", false);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public VerifiedAccessToken accessTokenVerificationRepeated() throws TokenRejectedException {
+        return cached.verify(token);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public VerifiedAccessToken accessTokenVerificationEs256() throws TokenRejectedException {
+        return es256.verify(es256Token);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public VerifiedAccessToken accessTokenVerificationRs256() throws TokenRejectedException {
+        return rs256.verify(rs256Token);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public String accessTokenSigningHs256() {
+        return tokens.issue(caller, 0, Instant.now());
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public String accessTokenSigningEs256() {
+        return es256.issue(caller, 0, Instant.now());
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public String accessTokenSigningRs256() {
+        return rs256.issue(caller, 0, Instant.now());
     }
 
     @Benchmark

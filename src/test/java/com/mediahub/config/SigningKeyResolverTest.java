@@ -103,6 +103,12 @@ class SigningKeyResolverTest {
         assertTrue(assertThrows(ConfigurationException.class, () -> resolve(SigningAlgorithm.ES256, Map.of(),
                 Map.of("FDB_JWT_PRIVATE_KEY", traditional), "")).getMessage().contains("openssl pkcs8"));
 
+        String base64Pem = java.util.Base64.getEncoder().encodeToString(privateOnly.getBytes());
+        ConfigurationException notShown = assertThrows(ConfigurationException.class, () -> resolve(SigningAlgorithm.ES256,
+                Map.of(), Map.of("FDB_JWT_PRIVATE_KEY", base64Pem), ""));
+        assertFalse(notShown.getMessage().contains(base64Pem.substring(0, 20)), "the value is never echoed: " + notShown.getMessage());
+        assertTrue(notShown.getMessage().contains("env FDB_JWT_PRIVATE_KEY"), notShown.getMessage());
+
         ConfigurationException missing = assertThrows(ConfigurationException.class,
                 () -> resolve(SigningAlgorithm.ES256, "[jwt]\nprivate_key_path = \"nowhere.pem\"\n"));
         assertTrue(missing.getMessage().contains(dir.resolve("nowhere.pem").toString()), missing.getMessage());

@@ -156,4 +156,28 @@ class CookieModeIT extends DeployedWar {
                 "X-Requested-With", "XMLHttpRequest").expectError(401, "Authentication failed");
         assertEquals("Bearer realm=\"mediahub\"", login.header("WWW-Authenticate"), login.body());
     }
+
+    @Test
+    void aRefusedCookieRefreshClearsTheDeadSessionsCookies() {
+        Map<String, String> jar = cookieLogin();
+        api.send("POST", "/api/logout", Api.basic(user.username(), user.password()),
+                Api.refreshBody(jar.get(REFRESH)), "application/json").expect(200);
+        Reply refused = api.send("POST", "/api/token/refresh", null, "{}", "application/json",
+                "Cookie", cookieHeader(jar, REFRESH, CSRF), "X-CSRF-Token", jar.get(CSRF))
+                .expectError(401, "Invalid or expired refresh token");
+        Map<String, String> cleared = setCookies(refused);
+        assertEquals(List.of(ACCESS, REFRESH, CSRF), List.copyOf(cleared.keySet()), refused.headers().toString());
+        cleared.values().forEach(c -> assertTrue(c.contains("Max-Age=0"), c));
+    }
+
+    @Test
+    void rememberedBasicCredentialsCannotDriveAFormPost() {
+        Api.Tokens session = api.login(user.username(), user.password());
+        for (String formType : List.of("application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain")) {
+            api.send("POST", "/api/logout-all", user.basic(), "a=b", formType)
+                    .expectError(415, "Content-Type must be application/json");
+        }
+        api.refresh(session.refresh()).expect(200); // nothing was revoked
+        api.send("POST", "/api/logout-all", user.basic(), null, null).expect(200); // no body: a normal API call
+    }
 }

@@ -10,6 +10,7 @@ import com.mediahub.auth.control.TokenPair;
 import com.mediahub.auth.control.TokenService;
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
+import com.mediahub.platform.error.ErrorResponses;
 import com.mediahub.platform.json.JsonBodies;
 import com.mediahub.platform.json.Jsons;
 import com.mediahub.users.entity.Role;
@@ -74,8 +75,17 @@ public class TokenResource {
             return COOKIE_DELIVERY.equals(delivery) || fromBody.isEmpty()
                     ? cookieResponse(rotated.pair()) : tokenResponse(rotated.pair());
         }
-        if (outcome instanceof RotationOutcome.Refused refused && refused.reason() == RotationOutcome.Reason.UNKNOWN) {
+        RotationOutcome.Reason reason = ((RotationOutcome.Refused) outcome).reason();
+        if (reason == RotationOutcome.Reason.UNKNOWN) {
             audit.record("refresh.rejected", null, null);
+        }
+        if (fromBody.isEmpty() && reason != RotationOutcome.Reason.REPLAY_WITHIN_GRACE) {
+            // A cookie session that is over: clear its cookies, so the browser stops presenting a dead
+            // token (a revoked one would log a reuse alarm at every page load). Not within the grace
+            // window: there another tab's refresh just won, and its fresh cookies must stay.
+            Response.ResponseBuilder refused = Response.fromResponse(ErrorResponses.of(ErrorCatalogue.REFRESH_TOKEN_INVALID));
+            cookies.clear(request.getContextPath()).forEach(c -> refused.header("Set-Cookie", c));
+            return refused.build();
         }
         throw new ApiException(ErrorCatalogue.REFRESH_TOKEN_INVALID);
     }

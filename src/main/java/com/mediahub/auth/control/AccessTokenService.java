@@ -66,6 +66,8 @@ public class AccessTokenService {
     SigningKeys keys;
 
     private JwtConsumer consumer;
+    /** Null when disabled (the benchmark of the full check). */
+    private VerifiedTokenCache verified = new VerifiedTokenCache();
 
     public AccessTokenService() {
     }
@@ -77,8 +79,14 @@ public class AccessTokenService {
 
     /** For unit tests: a service without CDI. */
     public AccessTokenService(Settings settings, SigningKeys keys) {
+        this(settings, keys, true);
+    }
+
+    /** For the benchmarks: {@code rememberVerified = false} makes every call pay the full check. */
+    public AccessTokenService(Settings settings, SigningKeys keys, boolean rememberVerified) {
         this.settings = settings;
         this.keys = keys;
+        this.verified = rememberVerified ? new VerifiedTokenCache() : null;
         init();
     }
 
@@ -151,6 +159,11 @@ public class AccessTokenService {
 
     /** What an access token says, or {@link TokenRejectedException} with the contract's error. */
     public VerifiedAccessToken verify(String token) throws TokenRejectedException {
+        long now = Instant.now().getEpochSecond();
+        VerifiedAccessToken remembered = verified == null ? null : verified.find(token, now);
+        if (remembered != null) {
+            return remembered;
+        }
         try {
             JwtClaims claims = consumer.processToClaims(token);
             long id = Long.parseLong(claims.getSubject());
@@ -161,7 +174,12 @@ public class AccessTokenService {
             if (username == null || groups == null || version == null) {
                 throw new TokenRejectedException(ErrorCatalogue.TOKEN_INVALID);
             }
-            return new VerifiedAccessToken(new CallerIdentity(id, username, Set.copyOf(groups), session), version.intValue());
+            VerifiedAccessToken result = new VerifiedAccessToken(
+                    new CallerIdentity(id, username, Set.copyOf(groups), session), version.intValue());
+            if (verified != null) {
+                verified.remember(token, result, claims.getExpirationTime().getValue() + CLOCK_SKEW_SECONDS, now);
+            }
+            return result;
         } catch (InvalidJwtException e) {
             boolean onlyExpired = e.hasExpired()
                     && e.getErrorDetails().stream().allMatch(d -> d.getErrorCode() == ErrorCodes.EXPIRED);

@@ -69,7 +69,10 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         if ((header == null || header.isEmpty()) && operations.registrationOpen()
                 && EndpointAccess.isSelfRegistration(request.getMethod(), path)
-                && cookies.value(request, cookies.accessName(request.getContextPath())).isEmpty()) {
+                && cookies.value(request, cookies.accessName(request.getContextPath())).isEmpty()
+                && cookies.value(request, cookies.csrfName(request.getContextPath())).isEmpty()) {
+            // (No cookie session either: a signed-in browser whose access cookie just expired must get
+            // its 401 and refresh, not be turned into an anonymous sign-up.)
             return context.doNothing(); // an anonymous sign-up: UsersResource.create registers a user
         }
         if (header == null || header.isEmpty()) {
@@ -86,6 +89,12 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
         try {
             AuthorizationHeader parsed = AuthorizationHeader.parse(header);
             if (parsed instanceof AuthorizationHeader.Basic basic) {
+                if (access == EndpointAccess.PROTECTED && FormRequests.isForm(request)) {
+                    // Browsers attach remembered Basic credentials even to a cross-site form post;
+                    // no endpoint takes a form, so refuse it before anything is checked or changed.
+                    request.setAttribute(JsonErrorPageServlet.ERROR_ATTRIBUTE, ErrorCatalogue.UNSUPPORTED_MEDIA_TYPE);
+                    return sendError(response, ErrorCatalogue.UNSUPPORTED_MEDIA_TYPE);
+                }
                 return basic(request, response, context, basic);
             }
             if (access == EndpointAccess.BASIC_ONLY) {
@@ -152,7 +161,7 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
             request.setAttribute(JsonErrorPageServlet.ERROR_ATTRIBUTE, malformed.error());
             return sendError(response, malformed.error());
         } catch (java.io.IOException clientGone) {
-            return sendError(response, ErrorCatalogue.INVALID_REQUEST_BODY);
+            return fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
         }
         if (credentials.isEmpty()) {
             return fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);

@@ -31,8 +31,9 @@ final class JsonLoginBody {
     }
 
     /**
-     * The credentials of the body; empty for an empty body (no credentials at all: the contract's
-     * 401); ApiException 400 for a body of another shape, 413 for one over the limit.
+     * The credentials of the body; empty when it holds none (empty, not JSON, not an object with
+     * string fields {@code username} and {@code password}): like a malformed Basic header, that is
+     * the contract's 401 {@code Authentication failed}. ApiException 413 for a body over the limit.
      */
     static Optional<AuthorizationHeader.Basic> read(HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > MAX_BYTES) {
@@ -52,7 +53,7 @@ final class JsonLoginBody {
             return Optional.of(new AuthorizationHeader.Basic(JsonBodies.requiredString(json, "username"),
                     JsonBodies.requiredString(json, "password")));
         } catch (ApiException shape) {
-            throw new ApiException(ErrorCatalogue.INVALID_REQUEST_BODY);
+            return Optional.empty();
         }
     }
 }

@@ -1,19 +1,13 @@
 package com.mediahub.auth.control;
 
-import java.io.IOException;
 import java.time.Instant;
-import java.util.logging.FileHandler;
-import java.util.logging.Formatter;
-import java.util.logging.LogRecord;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import com.mediahub.config.ConfigurationException;
 import com.mediahub.config.OperationsSettings;
 import com.mediahub.metrics.control.SecurityMetrics;
 import com.mediahub.platform.json.Jsons;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,47 +32,20 @@ public class SecurityAudit {
     SecurityMetrics metrics;
     @Inject
     OperationsSettings settings;
-
-    private FileHandler auditFile;
-
-    @PostConstruct
-    void openAuditFile() {
-        if (settings.auditFile() == null) {
-            return;
-        }
-        try {
-            auditFile = new FileHandler(settings.auditFile().toString(), true);
-            auditFile.setEncoding("UTF-8");
-        } catch (IOException e) {
-            throw new ConfigurationException("Cannot open the audit file " + settings.auditFile() + " ([log] audit_file): "
-                    + e.getMessage(), e);
-        }
-        auditFile.setFormatter(new Formatter() {
-            @Override
-            public String format(LogRecord record) {
-                return record.getMessage() + System.lineSeparator();
-            }
-        });
-        AUDIT.addHandler(auditFile);
-    }
-
-    @PreDestroy
-    void closeAuditFile() {
-        if (auditFile != null) {
-            AUDIT.removeHandler(auditFile);
-            auditFile.close();
-        }
-    }
+    @Inject
+    AuditFile auditFile;
 
     public void record(String event, Long userId, Long sessionId) {
         metrics.event(event);
         String address = clientAddress();
-        if (settings.auditJson()) {
-            AUDIT.info(() -> json(event, userId, sessionId, address));
-        } else {
-            AUDIT.info(() -> "event=" + event + " user=" + (userId == null ? "-" : userId) + " address=" + address
-                    + " session=" + (sessionId == null ? "-" : sessionId));
+        if (!auditFile.enabled() && !AUDIT.isLoggable(Level.INFO)) {
+            return;
         }
+        String line = settings.auditJson() ? json(event, userId, sessionId, address)
+                : "event=" + event + " user=" + (userId == null ? "-" : userId) + " address=" + address
+                + " session=" + (sessionId == null ? "-" : sessionId);
+        AUDIT.info(line);
+        auditFile.append(line);
     }
 
     private static String json(String event, Long userId, Long sessionId, String address) {

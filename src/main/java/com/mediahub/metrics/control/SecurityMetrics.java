@@ -109,7 +109,8 @@ public class SecurityMetrics {
     /** The Prometheus text exposition format (version 0.0.4), with the gauges read just now. */
     public String render(long liveRefreshTokens, long liveSessions) {
         StringBuilder out = new StringBuilder(4096);
-        header(out, "mediahub_logins_total", "counter", "Logins at POST /api/token, by result.");
+        header(out, "mediahub_logins_total", "counter",
+                "Password checks: ok = tokens issued at POST /api/token; failed and throttled = refused logins and Basic requests anywhere.");
         sample(out, Series.LOGIN_OK, Series.LOGIN_FAILED, Series.LOGIN_THROTTLED);
         header(out, "mediahub_refreshes_total", "counter",
                 "Refresh attempts, by result (rejected: unknown, expired or replayed token; reuse_detected: session revoked).");

@@ -1,8 +1,11 @@
 package com.mediahub.users.control;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,18 +20,26 @@ import jakarta.inject.Inject;
  * instance: every attempt counts, successful or not, so a script cannot probe usernames or fill
  * the table. Kept in memory rather than in the database because a registration is rare and
  * cheap to refuse; with N instances behind a balancer an address gets at most N times the limit.
+ * IPv6 clients are counted per /64 (one customer's network), so rotating addresses inside it
+ * gains nothing. Memory is bounded: finished windows are dropped (at most once a second) above
+ * {@value #PRUNE_ABOVE} tracked networks, and above {@value #MAX_TRACKED} live ones new
+ * networks are refused for a minute rather than tracked.
  */
 @ApplicationScoped
 public class RegistrationThrottle {
 
     /** Beyond this many tracked addresses, finished windows are dropped before adding another. */
     static final int PRUNE_ABOVE = 10_000;
+    /** Beyond this many live windows, addresses not yet tracked are refused. */
+    static final int MAX_TRACKED = 100_000;
+    static final Duration REFUSED_WHEN_FULL = Duration.ofMinutes(1);
 
     @Inject
     OperationsSettings settings;
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private Clock clock = Clock.systemUTC();
+    private volatile Instant lastPrune = Instant.EPOCH;
 
     record Window(Instant start, int attempts) {
     }
@@ -42,6 +53,22 @@ public class RegistrationThrottle {
         this.clock = clock;
     }
 
+    /** The address itself for IPv4, its /64 network for IPv6 (a literal: no name lookup). */
+    static String networkOf(String address) {
+        if (address == null || address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(address).getAddress();
+            if (bytes.length != 16) {
+                return address;
+            }
+            return HexFormat.of().formatHex(bytes, 0, 8) + "/64";
+        } catch (UnknownHostException notALiteral) {
+            return address;
+        }
+    }
+
     /** How many addresses are tracked (for tests of the pruning). */
     int tracked() {
         return windows.size();
@@ -51,10 +78,15 @@ public class RegistrationThrottle {
     public Optional<Duration> attempt(String address) {
         Instant now = clock.instant();
         Duration length = settings.registrationWindow();
-        if (windows.size() > PRUNE_ABOVE) {
+        String network = networkOf(address);
+        if (windows.size() > PRUNE_ABOVE && now.isAfter(lastPrune.plusSeconds(1))) {
+            lastPrune = now;
             windows.values().removeIf(w -> !now.isBefore(w.start().plus(length)));
         }
-        Window window = windows.compute(address, (key, current) ->
+        if (windows.size() >= MAX_TRACKED && !windows.containsKey(network)) {
+            return Optional.of(REFUSED_WHEN_FULL);
+        }
+        Window window = windows.compute(network, (key, current) ->
                 current == null || !now.isBefore(current.start().plus(length))
                         ? new Window(now, 1) : new Window(current.start(), current.attempts() + 1));
         if (window.attempts() <= settings.registrationsPerWindow()) {

@@ -42,6 +42,26 @@ class RegistrationThrottleTest {
         assertEquals(1, throttle.tracked(), "finished windows were dropped");
     }
 
+    @Test
+    void whenFullOfLiveWindowsNewAddressesAreRefusedNotTracked() {
+        for (int i = 0; i < RegistrationThrottle.MAX_TRACKED; i++) {
+            throttle.attempt("10." + (i >> 16) + "." + ((i >> 8) & 255) + "." + (i & 255));
+        }
+        assertEquals(Optional.of(RegistrationThrottle.REFUSED_WHEN_FULL), throttle.attempt("192.0.2.1"));
+        assertEquals(RegistrationThrottle.MAX_TRACKED, throttle.tracked());
+        assertEquals(Optional.empty(), throttle.attempt("10.0.0.0"), "a tracked address keeps its own budget");
+    }
+
+    @Test
+    void ipv6AddressesOfOneSlash64ShareABudget() {
+        assertEquals(Optional.empty(), throttle.attempt("2001:db8:1:2::1"));
+        assertEquals(Optional.empty(), throttle.attempt("2001:db8:1:2:ffff::9"));
+        assertTrue(throttle.attempt("2001:0db8:0001:0002:0:0:0:77").isPresent(), "same /64, third attempt");
+        assertEquals(Optional.empty(), throttle.attempt("2001:db8:1:3::1"), "another /64");
+        assertEquals("20010db800010002/64", RegistrationThrottle.networkOf("2001:db8:1:2::abcd"));
+        assertEquals("192.0.2.7", RegistrationThrottle.networkOf("192.0.2.7"));
+    }
+
     static final class MutableClock extends Clock {
         Instant now = Instant.parse("2026-11-21T10:00:00Z");
 
