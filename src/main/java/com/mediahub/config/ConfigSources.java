@@ -21,6 +21,16 @@ public record ConfigSources(UnaryOperator<String> systemProperties, UnaryOperato
                 .or(() -> nonBlank(environment.apply(environmentVariable)));
     }
 
+    /** A value from outside config.toml and where it came from (safe to log: never the value). */
+    public record Found(String value, String source) {
+    }
+
+    /** Like {@link #lookup}, naming the source: {@code system property X} or {@code env Y}. */
+    public Optional<Found> find(String systemProperty, String environmentVariable) {
+        return nonBlank(systemProperties.apply(systemProperty)).map(v -> new Found(v, "system property " + systemProperty))
+                .or(() -> nonBlank(environment.apply(environmentVariable)).map(v -> new Found(v, "env " + environmentVariable)));
+    }
+
     /** Contract section 4: {@code fdb.config}, else {@code FDB_CONFIG}, else config.toml in the working directory. */
     public Path configFile() {
         return lookup("fdb.config", "FDB_CONFIG").map(Path::of).orElse(Path.of("config.toml")).toAbsolutePath();

@@ -43,13 +43,9 @@ public final class SigningKeyResolver {
                 .map(p -> readFile(directory.resolve(p), algorithm, "jwt.verification_key_paths entry " + p))
                 .toList();
 
-        Optional<String> fromProperty = nonBlank(sources.systemProperties().apply("fdb.jwt.private_key"));
-        if (fromProperty.isPresent()) {
-            return fromValue(fromProperty.get(), algorithm, previous, "system property fdb.jwt.private_key");
-        }
-        Optional<String> fromEnv = nonBlank(sources.environment().apply("FDB_JWT_PRIVATE_KEY"));
-        if (fromEnv.isPresent()) {
-            return fromValue(fromEnv.get(), algorithm, previous, "env FDB_JWT_PRIVATE_KEY");
+        Optional<ConfigSources.Found> outside = sources.find("fdb.jwt.private_key", "FDB_JWT_PRIVATE_KEY");
+        if (outside.isPresent()) {
+            return fromValue(outside.get().value(), algorithm, previous, outside.get().source());
         }
         Optional<String> configured = config.string("jwt.private_key_path").filter(p -> !p.isBlank());
         if (configured.isPresent()) {
@@ -118,7 +114,4 @@ public final class SigningKeyResolver {
         }
     }
 
-    private static Optional<String> nonBlank(String value) {
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
-    }
 }

@@ -23,13 +23,9 @@ public final class SigningSecretResolver {
     }
 
     public SigningSecret resolve(ConfigFile config) {
-        Optional<String> fromProperty = nonBlank(sources.systemProperties().apply("fdb.jwt.secret"));
-        if (fromProperty.isPresent()) {
-            return new SigningSecret(fromProperty.get(), "system property fdb.jwt.secret");
-        }
-        Optional<String> fromEnv = nonBlank(sources.environment().apply("FDB_JWT_SECRET"));
-        if (fromEnv.isPresent()) {
-            return new SigningSecret(fromEnv.get(), "env FDB_JWT_SECRET");
+        Optional<ConfigSources.Found> outside = sources.find("fdb.jwt.secret", "FDB_JWT_SECRET");
+        if (outside.isPresent()) {
+            return new SigningSecret(outside.get().value(), outside.get().source());
         }
         Optional<String> fromFile = config.string("jwt.secret");
         if (fromFile.isPresent()) {
@@ -44,7 +40,4 @@ public final class SigningSecretResolver {
         return new SigningSecret(generated, "[jwt] secret in " + config.path() + " (generated)", true);
     }
 
-    private static Optional<String> nonBlank(String value) {
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
-    }
 }

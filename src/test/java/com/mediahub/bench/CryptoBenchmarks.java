@@ -1,11 +1,7 @@
 package com.mediahub.bench;
 
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -24,11 +20,11 @@ import com.mediahub.auth.control.AccessTokenService;
 import com.mediahub.auth.control.CallerIdentity;
 import com.mediahub.auth.control.TokenRejectedException;
 import com.mediahub.auth.control.VerifiedAccessToken;
-import com.mediahub.config.PemKeys;
 import com.mediahub.config.Settings;
 import com.mediahub.config.SigningAlgorithm;
 import com.mediahub.config.SigningKeys;
 import com.mediahub.config.SigningSecret;
+import com.mediahub.config.TestKeys;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 
@@ -77,16 +73,9 @@ public class CryptoBenchmarks {
     }
 
     /** A fresh key as the server would generate it (P-256; RSA 3072 bits). */
-    private static SigningKeys keys(SigningAlgorithm algorithm) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm.keyAlgorithm());
-        if (algorithm == SigningAlgorithm.ES256) {
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-        } else {
-            generator.initialize(3072);
-        }
-        KeyPair pair = generator.generateKeyPair();
-        return SigningKeys.asymmetric(algorithm, new PemKeys.Material(pair.getPrivate(), pair.getPublic()), List.of(),
-                "benchmark", false);
+    private static SigningKeys keys(SigningAlgorithm algorithm) {
+        return TestKeys.signingKeys(algorithm,
+                algorithm == SigningAlgorithm.ES256 ? TestKeys.ec("secp256r1") : TestKeys.rsa(3072));
     }
 
     @Benchmark

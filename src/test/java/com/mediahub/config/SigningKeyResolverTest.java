@@ -10,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.spec.ECGenParameterSpec;
 import java.util.Map;
 
 import org.jose4j.jwk.JsonWebKeySet;
@@ -36,18 +34,6 @@ class SigningKeyResolverTest {
         return resolve(algorithm, Map.of(), Map.of(), fileText);
     }
 
-    static KeyPair ec(String curve) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec(curve));
-        return generator.generateKeyPair();
-    }
-
-    static KeyPair rsa(int bits) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(bits);
-        return generator.generateKeyPair();
-    }
-
     @Test
     void aKeyIsGeneratedOnceNextToTheConfigFileOwnerOnly() throws Exception {
         SigningKeys first = resolve(SigningAlgorithm.ES256, "");
@@ -62,10 +48,10 @@ class SigningKeyResolverTest {
 
     @Test
     void theChainIsPropertyThenEnvThenConfigThenTheGeneratedFile() throws Exception {
-        String propertyPem = PemKeys.write(rsa(2048));
+        String propertyPem = PemKeys.write(TestKeys.rsa(2048));
         Path envFile = dir.resolve("env-key.pem");
-        Files.writeString(envFile, PemKeys.write(rsa(2048)));
-        Files.writeString(dir.resolve("configured.pem"), PemKeys.write(rsa(2048)));
+        Files.writeString(envFile, PemKeys.write(TestKeys.rsa(2048)));
+        Files.writeString(dir.resolve("configured.pem"), PemKeys.write(TestKeys.rsa(2048)));
         String config = "[jwt]\nprivate_key_path = \"configured.pem\"\n";
 
         SigningKeys all = resolve(SigningAlgorithm.RS256, Map.of("fdb.jwt.private_key", propertyPem),
@@ -82,19 +68,19 @@ class SigningKeyResolverTest {
 
     @Test
     void weakWrongOrUnreadableKeysStopStartupWithAClearMessage() throws Exception {
-        String weak = PemKeys.write(rsa(1024));
+        String weak = PemKeys.write(TestKeys.rsa(1024));
         assertTrue(assertThrows(ConfigurationException.class, () -> resolve(SigningAlgorithm.RS256, Map.of(),
                 Map.of("FDB_JWT_PRIVATE_KEY", weak), "")).getMessage().contains("1024 bits; at least 2048"));
 
-        String secp256k1 = PemKeys.write(ec("secp384r1"));
+        String secp256k1 = PemKeys.write(TestKeys.ec("secp384r1"));
         assertTrue(assertThrows(ConfigurationException.class, () -> resolve(SigningAlgorithm.ES256, Map.of(),
                 Map.of("FDB_JWT_PRIVATE_KEY", secp256k1), "")).getMessage().contains("P-256"));
 
-        String rsaForEs = PemKeys.write(rsa(2048));
+        String rsaForEs = PemKeys.write(TestKeys.rsa(2048));
         assertThrows(ConfigurationException.class, () -> resolve(SigningAlgorithm.ES256, Map.of(),
                 Map.of("FDB_JWT_PRIVATE_KEY", rsaForEs), ""));
 
-        String privateOnly = PemKeys.write(ec("secp256r1"));
+        String privateOnly = PemKeys.write(TestKeys.ec("secp256r1"));
         String ecWithoutPublic = privateOnly.substring(0, privateOnly.indexOf("-----BEGIN PUBLIC KEY"));
         assertTrue(assertThrows(ConfigurationException.class, () -> resolve(SigningAlgorithm.ES256, Map.of(),
                 Map.of("FDB_JWT_PRIVATE_KEY", ecWithoutPublic), "")).getMessage().contains("openssl pkey"));
@@ -120,7 +106,7 @@ class SigningKeyResolverTest {
 
     @Test
     void previousKeysArePublishedAndTheKeySetHoldsNoPrivateMaterial() throws Exception {
-        KeyPair old = ec("secp256r1");
+        KeyPair old = TestKeys.ec("secp256r1");
         String oldPem = PemKeys.write(old);
         Files.writeString(dir.resolve("old.pem"), oldPem.substring(oldPem.indexOf("-----BEGIN PUBLIC KEY")));
         SigningKeys keys = resolve(SigningAlgorithm.ES256, "[jwt]\nverification_key_paths = [\"old.pem\"]\n");

@@ -10,11 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Key;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.mediahub.config.PemKeys;
+import com.mediahub.config.TestKeys;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -86,8 +83,7 @@ class DownstreamVerificationIT {
         }
         Files.writeString(dir.resolve("config.toml"), "[auth]\nbcrypt_cost = 5\n\n[jwt]\naudience = \"" + AUDIENCE + "\"\n"
                 + "access_duration_seconds = " + ACCESS_SECONDS + "\njwks_max_age_seconds = 1\n" + jwtTable);
-        Map<String, String> env = new HashMap<>(ItEnvironment.serverOn(ItEnvironment.DOWNSTREAM_DB, "it-config.toml"));
-        env.put("FDB_CONFIG", dir.resolve("config.toml").toString());
+        Map<String, String> env = ItEnvironment.serverOn(ItEnvironment.DOWNSTREAM_DB, dir.resolve("config.toml"));
         env.remove("FDB_JWT_SECRET");
         server = new PayaraProcess(env, dir, "downstream-issuer", port).start();
         Thread.sleep(1_100); // the downstream service's copy of the key set expires
@@ -112,7 +108,7 @@ class DownstreamVerificationIT {
 
         refused(tokens.refresh(), "a refresh token");
         refused(tampered(tokens.access()), "a tampered token");
-        KeyPair outsider = rsa();
+        KeyPair outsider = TestKeys.rsa(2048);
         refused(sign(claims("admin"), AlgorithmIdentifiers.RSA_USING_SHA256, kidOf(jwks), outsider.getPrivate()),
                 "a token signed by a key outside the set, with our kid");
         refused(sign(claims("admin"), AlgorithmIdentifiers.HMAC_SHA256, kidOf(jwks),
@@ -129,8 +125,8 @@ class DownstreamVerificationIT {
     @Test
     @Order(2)
     void es256KeyRotationKeepsOldTokensValidUntilTheyExpireThenTheOldKeyLeavesTheSet() throws Exception {
-        KeyPair one = ec();
-        KeyPair two = ec();
+        KeyPair one = TestKeys.ec("secp256r1");
+        KeyPair two = TestKeys.ec("secp256r1");
         Files.writeString(dir.resolve("key-1.pem"), PemKeys.write(one));
         Files.writeString(dir.resolve("key-2.pem"), PemKeys.write(two));
 
@@ -215,15 +211,8 @@ class DownstreamVerificationIT {
 
     /** A complete, unexpired claim set like ours: only the signature can make it fail. */
     private static JwtClaims claims(String upn) {
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(ISSUER);
+        JwtClaims claims = JwtForger.claims(1, upn, "admin", "user");
         claims.setAudience(AUDIENCE);
-        claims.setSubject("1");
-        claims.setClaim("upn", upn);
-        claims.setStringListClaim("groups", "admin", "user");
-        claims.setIssuedAt(org.jose4j.jwt.NumericDate.fromSeconds(Instant.now().getEpochSecond()));
-        claims.setExpirationTimeMinutesInTheFuture(5);
-        claims.setGeneratedJwtId();
         return claims;
     }
 
@@ -238,15 +227,4 @@ class DownstreamVerificationIT {
         return jws.getCompactSerialization();
     }
 
-    private static KeyPair ec() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        return generator.generateKeyPair();
-    }
-
-    private static KeyPair rsa() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        return generator.generateKeyPair();
-    }
 }

@@ -81,6 +81,13 @@ public final class ItEnvironment {
                 "FDB_CONFIG", basedir().resolve("src/test/resources/" + configFile).toString());
     }
 
+    /** As {@link #serverOn(String, String)}, with a config file the test wrote itself. */
+    public static Map<String, String> serverOn(String database, Path configFile) {
+        Map<String, String> environment = new java.util.HashMap<>(serverOn(database, "it-config.toml"));
+        environment.put("FDB_CONFIG", configFile.toString());
+        return environment;
+    }
+
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -54,9 +54,8 @@ class OperatorFeaturesIT {
                 format = "json"
                 audit_file = "audit.jsonl"
                 """);
-        Map<String, String> env = new HashMap<>(ItEnvironment.serverOn(ItEnvironment.OPERATOR_DB, "it-config.toml"));
-        env.put("FDB_CONFIG", dir.resolve("config.toml").toString());
-        server = new PayaraProcess(env, dir, "operator-features").start();
+        server = new PayaraProcess(ItEnvironment.serverOn(ItEnvironment.OPERATOR_DB, dir.resolve("config.toml")), dir,
+                "operator-features").start();
         api = new Api(server.baseUrl());
         admin = Api.basic("admin", ItEnvironment.adminPassword());
     }

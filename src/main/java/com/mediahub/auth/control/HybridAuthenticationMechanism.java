@@ -63,11 +63,12 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
             return context.doNothing();
         }
         String header = request.getHeader("Authorization");
-        if (access == EndpointAccess.BASIC_ONLY && (header == null || header.isEmpty())) {
+        boolean noHeader = header == null || header.isEmpty();
+        if (access == EndpointAccess.BASIC_ONLY && noHeader) {
             return JsonLoginBody.isJson(request) ? jsonLogin(request, response, context)
                     : fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
         }
-        if ((header == null || header.isEmpty()) && operations.registrationOpen()
+        if (noHeader && operations.registrationOpen()
                 && EndpointAccess.isSelfRegistration(request.getMethod(), path)
                 && cookies.value(request, cookies.accessName(request.getContextPath())).isEmpty()
                 && cookies.value(request, cookies.csrfName(request.getContextPath())).isEmpty()) {
@@ -75,7 +76,7 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
             // its 401 and refresh, not be turned into an anonymous sign-up.)
             return context.doNothing(); // an anonymous sign-up: UsersResource.create registers a user
         }
-        if (header == null || header.isEmpty()) {
+        if (noHeader) {
             // Third credential source (after the header): the access-token cookie of cookie mode.
             Optional<String> cookieToken = cookies.value(request, cookies.accessName(request.getContextPath()));
             if (cookieToken.isPresent()) {
@@ -92,8 +93,7 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
                 if (access == EndpointAccess.PROTECTED && FormRequests.isForm(request)) {
                     // Browsers attach remembered Basic credentials even to a cross-site form post;
                     // no endpoint takes a form, so refuse it before anything is checked or changed.
-                    request.setAttribute(JsonErrorPageServlet.ERROR_ATTRIBUTE, ErrorCatalogue.UNSUPPORTED_MEDIA_TYPE);
-                    return sendError(response, ErrorCatalogue.UNSUPPORTED_MEDIA_TYPE);
+                    return sendError(request, response, ErrorCatalogue.UNSUPPORTED_MEDIA_TYPE);
                 }
                 return basic(request, response, context, basic);
             }
@@ -130,9 +130,8 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
         if (verdict.blocked()) {
             basicCache.forgetUser(basic.username());
             audit.record("login.throttled", null, null);
-            request.setAttribute(JsonErrorPageServlet.ERROR_ATTRIBUTE, ErrorCatalogue.TOO_MANY_ATTEMPTS);
             request.setAttribute(JsonErrorPageServlet.RETRY_AFTER_ATTRIBUTE, verdict.retryAfter().get().toSeconds() + 1);
-            return sendError(response, ErrorCatalogue.TOO_MANY_ATTEMPTS);
+            return sendError(request, response, ErrorCatalogue.TOO_MANY_ATTEMPTS);
         }
         CredentialValidationResult result = identityStores.validate(
                 new UsernamePasswordCredential(basic.username(), basic.password()));
@@ -158,8 +157,7 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
         try {
             credentials = JsonLoginBody.read(request);
         } catch (ApiException malformed) {
-            request.setAttribute(JsonErrorPageServlet.ERROR_ATTRIBUTE, malformed.error());
-            return sendError(response, malformed.error());
+            return sendError(request, response, malformed.error());
         } catch (java.io.IOException clientGone) {
             return fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
         }
@@ -180,8 +178,7 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
         if (status == AuthenticationStatus.SUCCESS && SessionCookies.isStateChanging(request.getMethod())
                 && !cookies.csrfValid(request)) {
             request.removeAttribute(CurrentCaller.ATTRIBUTE);
-            request.setAttribute(JsonErrorPageServlet.ERROR_ATTRIBUTE, ErrorCatalogue.CSRF_INVALID);
-            return sendError(response, ErrorCatalogue.CSRF_INVALID);
+            return sendError(request, response, ErrorCatalogue.CSRF_INVALID);
         }
         return status;
     }
@@ -220,11 +217,13 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
                 ? ErrorCatalogue.SERVICE_UNAVAILABLE : ErrorCatalogue.INTERNAL_ERROR;
         LOG.log(error == ErrorCatalogue.SERVICE_UNAVAILABLE ? Level.WARNING : Level.SEVERE,
                 "Authentication could not be completed", failure);
-        request.setAttribute(JsonErrorPageServlet.ERROR_ATTRIBUTE, error);
-        return sendError(response, error);
+        return sendError(request, response, error);
     }
 
-    private static AuthenticationStatus sendError(HttpServletResponse response, ErrorCatalogue error) {
+    /** A failure that is not a 401 challenge: the error page renders {@code error} as the JSON body. */
+    private static AuthenticationStatus sendError(HttpServletRequest request, HttpServletResponse response,
+                                                  ErrorCatalogue error) {
+        request.setAttribute(JsonErrorPageServlet.ERROR_ATTRIBUTE, error);
         try {
             response.sendError(error.status());
         } catch (java.io.IOException e) {

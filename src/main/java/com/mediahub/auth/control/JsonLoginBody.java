@@ -8,6 +8,7 @@ import java.util.Optional;
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
 import com.mediahub.platform.json.JsonBodies;
+import com.mediahub.platform.rest.RequestSizeLimitFilter;
 
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,8 +20,8 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 final class JsonLoginBody {
 
-    /** Same limit as every other body (RequestSizeLimitFilter), enforced here because this runs first. */
-    static final int MAX_BYTES = 64 * 1024;
+    /** Every body's limit, enforced here too because authentication runs before the JAX-RS filter. */
+    private static final int MAX_BYTES = RequestSizeLimitFilter.MAX_BYTES;
 
     private JsonLoginBody() {
     }

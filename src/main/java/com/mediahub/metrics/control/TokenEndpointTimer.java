@@ -28,9 +28,9 @@ public class TokenEndpointTimer implements ServletRequestListener {
 
     @Override
     public void requestDestroyed(ServletRequestEvent event) {
-        SecurityMetrics.Endpoint endpoint = endpointOf(event);
-        if (endpoint != null && event.getServletRequest().getAttribute(START) instanceof Long start) {
-            metrics.observe(endpoint, System.nanoTime() - start);
+        // Only timed requests carry the start (set above); the path is looked at again only for them.
+        if (event.getServletRequest().getAttribute(START) instanceof Long start) {
+            metrics.observe(endpointOf(event), System.nanoTime() - start);
         }
     }
 

@@ -25,7 +25,7 @@ import jakarta.ws.rs.ext.Provider;
 @Priority(Priorities.ENTITY_CODER)
 public class RequestSizeLimitFilter implements ContainerRequestFilter {
 
-    static final int MAX_BYTES = 64 * 1024;
+    public static final int MAX_BYTES = 64 * 1024;
     /** Larger declared bodies are not drained; the response asks for the connection to close. */
     static final int MAX_DRAINED_BYTES = 4 * 1024 * 1024;
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import com.mediahub.config.Settings;
 import com.mediahub.config.SigningKeys;
 import com.mediahub.config.SigningSecret;
+import com.mediahub.it.JwtForger;
 import com.mediahub.platform.error.ErrorCatalogue;
 
 class AccessTokenServiceTest {
@@ -123,7 +124,7 @@ class AccessTokenServiceTest {
     }
 
     private static JwtClaims claims() {
-        return TestClaims.alice("user");
+        return JwtForger.claims(7, "alice", "user");
     }
 
     private static String sign(JwtClaims claims, String algorithm, String type, String secret) throws Exception {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -25,6 +23,8 @@ import com.mediahub.config.Settings;
 import com.mediahub.config.SigningAlgorithm;
 import com.mediahub.config.SigningKeys;
 import com.mediahub.config.SigningSecret;
+import com.mediahub.config.TestKeys;
+import com.mediahub.it.JwtForger;
 import com.mediahub.platform.error.ErrorCatalogue;
 
 /** ES256 and RS256: kid, previous keys, and no algorithm confusion in either direction. */
@@ -33,16 +33,6 @@ class AsymmetricTokenTest {
     private static final Settings SETTINGS = Settings.defaults();
     private static final String SECRET = "0123456789abcdef0123456789abcdef-test";
     private final CallerIdentity alice = new CallerIdentity(7, "alice", Set.of("user"), 42L);
-
-    static KeyPair pair(SigningAlgorithm algorithm) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm.keyAlgorithm());
-        if (algorithm == SigningAlgorithm.ES256) {
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-        } else {
-            generator.initialize(2048);
-        }
-        return generator.generateKeyPair();
-    }
 
     static SigningKeys keys(SigningAlgorithm algorithm, KeyPair current, KeyPair... previous) {
         return SigningKeys.asymmetric(algorithm, material(current),
@@ -64,7 +54,7 @@ class AsymmetricTokenTest {
     @ParameterizedTest
     @EnumSource(value = SigningAlgorithm.class, names = {"ES256", "RS256"})
     void tokensCarryAlgAndKidAndVerify(SigningAlgorithm algorithm) throws Exception {
-        SigningKeys keys = keys(algorithm, pair(algorithm));
+        SigningKeys keys = keys(algorithm, TestKeys.pair(algorithm));
         AccessTokenService service = new AccessTokenService(SETTINGS, keys);
         String token = service.issue(alice, 0, Instant.now());
         assertEquals("{\"alg\":\"" + algorithm + "\",\"typ\":\"JWT\",\"kid\":\"" + keys.kid() + "\"}", header(token));
@@ -74,8 +64,8 @@ class AsymmetricTokenTest {
     @ParameterizedTest
     @EnumSource(value = SigningAlgorithm.class, names = {"ES256", "RS256"})
     void previousKeysVerifyUntilTheyAreRemoved(SigningAlgorithm algorithm) throws Exception {
-        KeyPair one = pair(algorithm);
-        KeyPair two = pair(algorithm);
+        KeyPair one = TestKeys.pair(algorithm);
+        KeyPair two = TestKeys.pair(algorithm);
         String signedByOne = new AccessTokenService(SETTINGS, keys(algorithm, one)).issue(alice, 0, Instant.now());
         AccessTokenService rotated = new AccessTokenService(SETTINGS, keys(algorithm, two, one));
         assertEquals(alice, rotated.verify(signedByOne).caller());
@@ -86,7 +76,7 @@ class AsymmetricTokenTest {
     @ParameterizedTest
     @EnumSource(value = SigningAlgorithm.class, names = {"ES256", "RS256"})
     void noAlgorithmConfusion(SigningAlgorithm algorithm) throws Exception {
-        KeyPair pair = pair(algorithm);
+        KeyPair pair = TestKeys.pair(algorithm);
         SigningKeys keys = keys(algorithm, pair);
         AccessTokenService asymmetric = new AccessTokenService(SETTINGS, keys);
         AccessTokenService hs256 = new AccessTokenService(SETTINGS, new SigningSecret(SECRET, "test"));
@@ -99,14 +89,14 @@ class AsymmetricTokenTest {
         assertInvalid(hs256, asymmetric.issue(alice, 0, Instant.now()));
 
         SigningAlgorithm other = algorithm == SigningAlgorithm.ES256 ? SigningAlgorithm.RS256 : SigningAlgorithm.ES256;
-        assertInvalid(asymmetric, new AccessTokenService(SETTINGS, keys(other, pair(other))).issue(alice, 0, Instant.now()));
+        assertInvalid(asymmetric, new AccessTokenService(SETTINGS, keys(other, TestKeys.pair(other))).issue(alice, 0, Instant.now()));
     }
 
     @ParameterizedTest
     @EnumSource(value = SigningAlgorithm.class, names = {"ES256", "RS256"})
     void unknownOrMissingKidAndEmbeddedKeysAreRefused(SigningAlgorithm algorithm) throws Exception {
-        KeyPair ours = pair(algorithm);
-        KeyPair attackers = pair(algorithm);
+        KeyPair ours = TestKeys.pair(algorithm);
+        KeyPair attackers = TestKeys.pair(algorithm);
         SigningKeys keys = keys(algorithm, ours);
         AccessTokenService service = new AccessTokenService(SETTINGS, keys);
 
@@ -122,7 +112,7 @@ class AsymmetricTokenTest {
     @ParameterizedTest
     @EnumSource(value = SigningAlgorithm.class, names = {"ES256", "RS256"})
     void theConfiguredAudienceIsIssuedAndRequired(SigningAlgorithm algorithm) throws Exception {
-        KeyPair pair = pair(algorithm);
+        KeyPair pair = TestKeys.pair(algorithm);
         Settings withAudience = Settings.from(com.mediahub.config.ConfigFile.parse(java.nio.file.Path.of("config.toml"),
                 "[jwt]\naudience = \"media-services\"\n"));
         AccessTokenService service = new AccessTokenService(withAudience, keys(algorithm, pair));
@@ -134,7 +124,7 @@ class AsymmetricTokenTest {
     }
 
     private static JwtClaims claims() {
-        return TestClaims.alice("user");
+        return JwtForger.claims(7, "alice", "user");
     }
 
     private static JsonWebSignature jws(JwtClaims claims, String algorithm, String kid, java.security.Key key) {

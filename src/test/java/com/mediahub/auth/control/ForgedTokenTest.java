@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.mediahub.config.Settings;
 import com.mediahub.config.SigningSecret;
+import com.mediahub.it.JwtForger;
 import com.mediahub.platform.error.ErrorCatalogue;
 import com.sun.net.httpserver.HttpServer;
 
@@ -41,7 +42,7 @@ class ForgedTokenTest {
     }
 
     private static JwtClaims claims() {
-        return TestClaims.alice("admin", "user");
+        return JwtForger.claims(7, "alice", "admin", "user");
     }
 
     private static String sign(JwtClaims claims, String secret, String... headers) throws Exception {
