@@ -148,5 +148,29 @@ request POST /api/users "$admin" "{\"username\":\"$plain\",\"password\":\"plain-
 request GET /api/metrics "$(basic "$plain" plain-password-1)"
 check "metrics refused to a plain user" is 403 "This action requires the admin role."
 
+# Issue 12, the outside security review: items 1, 5, 10 and 11 on every server.
+request POST /api/token "$user_basic"
+access=$(field access_token)
+for path in '/api/token;x' '/api/token;' '/api/token;/'; do
+  request POST "$path" "Bearer $access"
+  check "review 1: POST $path with a Bearer token mints nothing" eval '[[ ( $status == 400 || $status == 404 ) && $body != *access_token* ]]'
+done
+raw_status() { curl -s -o /tmp/smoke.$$.body -w '%{http_code}' "$@"; }
+status=$(raw_status -X POST -H "Authorization: $user_basic" -H 'Content-Type:' --data-binary '{"name":"no-type"}' "$base/api/databases")
+body=$(cat /tmp/smoke.$$.body)
+check "review 5: a JSON body without Content-Type is 415" is 415 "Content-Type must be application/json"
+status=$(raw_status -X POST -H "Authorization: $user_basic" -H 'Sec-Fetch-Site: cross-site' "$base/api/logout-all")
+body=$(cat /tmp/smoke.$$.body)
+check "review 5: a cross-site request with Basic is 403" is 403 "Cross-site requests with Basic credentials are refused"
+root=$(sed -E 's#^(https?://[^/]+).*#\1#' <<<"$base")
+for path in /metrics /openapi; do
+  status=$(raw_status "$root$path")
+  body=$(head -c 300 /tmp/smoke.$$.body)
+  check "review 10: the platform's $path is not public" eval '[[ $status != 200 ]]'
+done
+status=$(raw_status -H "Authorization: $user_basic" -H 'Authorization: Bearer second' "$base/api/users/me")
+body=$(cat /tmp/smoke.$$.body)
+check "review 11: two Authorization headers are 400" is 400 "Only one Authorization header is allowed"
+
 rm -f /tmp/smoke.$$.body /tmp/smoke.$$.headers
 exit $(( failures > 0 ))

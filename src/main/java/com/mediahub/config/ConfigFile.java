@@ -33,7 +33,8 @@ public final class ConfigFile {
             "auth.bcrypt_cost", "auth.user_cache_seconds", "auth.max_failures",
             "auth.failure_window_minutes", "auth.failure_window_seconds",
             "cleanup.interval_minutes", "cleanup.interval_seconds", "cleanup.batch_size",
-            "auth.basic_cache_seconds", "cookie.secure", "cookie.same_site", "cookie.domain");
+            "auth.basic_cache_seconds", "auth.max_sessions_per_user", "auth.bcrypt_concurrency",
+            "auth.bcrypt_max_wait_ms", "cookie.secure", "cookie.same_site", "cookie.domain");
 
     private final Path path;
     private final TomlParseResult toml;

@@ -23,6 +23,7 @@ public class ConfigurationProducer {
     private Settings settings;
     private SigningKeys keys;
     private OperationsSettings operations;
+    private AbuseLimits limits;
 
     @PostConstruct
     void load() {
@@ -34,6 +35,7 @@ public class ConfigurationProducer {
         }
         settings = Settings.from(file);
         operations = OperationsSettings.from(file);
+        limits = AbuseLimits.from(file);
         SigningAlgorithm algorithm = SigningAlgorithm.from(file);
         keys = algorithm.isAsymmetric()
                 ? new SigningKeyResolver(sources, new SecureRandom()).resolve(file, algorithm)
@@ -55,6 +57,11 @@ public class ConfigurationProducer {
     @Produces
     public OperationsSettings operationsSettings() {
         return operations;
+    }
+
+    @Produces
+    public AbuseLimits abuseLimits() {
+        return limits;
     }
 
     @Produces

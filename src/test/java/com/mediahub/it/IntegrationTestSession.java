@@ -45,6 +45,7 @@ public class IntegrationTestSession implements LauncherSessionListener {
         recreate(ItEnvironment.BROWSER_DB);
         recreate(ItEnvironment.DOWNSTREAM_DB);
         recreate(ItEnvironment.OPERATOR_DB);
+        recreate(ItEnvironment.SECURITY_DB);
         renderDatasourceFile();
     }
 

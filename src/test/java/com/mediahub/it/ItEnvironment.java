@@ -23,6 +23,7 @@ public final class ItEnvironment {
     public static final String BROWSER_DB = "mediahub_it_browser";
     public static final String DOWNSTREAM_DB = "mediahub_it_downstream";
     public static final String OPERATOR_DB = "mediahub_it_operator";
+    public static final String SECURITY_DB = "mediahub_it_security";
 
     private ItEnvironment() {
     }

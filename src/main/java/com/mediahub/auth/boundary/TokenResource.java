@@ -95,8 +95,15 @@ public class TokenResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.USER, Role.ADMIN})
     public Response logout(String body) {
-        String token = optionalRefreshTokenOf(body).orElseGet(this::refreshTokenFromCookie);
-        tokens.revoke(caller.get(), token);
+        Optional<String> fromBody = optionalRefreshTokenOf(body);
+        if (fromBody.isEmpty() && cookies.isCookieAuthenticated(request)
+                && cookies.value(request, cookies.refreshName()).isEmpty() && caller.get().session().isPresent()) {
+            // Cookie mode: the refresh cookie is only sent to the refresh endpoint; the access
+            // cookie's session id names the session (the mechanism has checked the CSRF header).
+            tokens.revokeSession(caller.get(), caller.get().session().get());
+        } else {
+            tokens.revoke(caller.get(), fromBody.orElseGet(this::refreshTokenFromCookie));
+        }
         Response.ResponseBuilder response = Response.ok(Jsons.PROVIDER.createObjectBuilder()
                 .add("message", "Logged out successfully.").build()).header("Cache-Control", "no-store");
         cookies.clear(request.getContextPath()).forEach(c -> response.header("Set-Cookie", c));

@@ -62,7 +62,8 @@ public class AuditFile {
             writer.newLine();
             writer.flush();
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "Cannot write to the audit file " + settings.auditFile(), e);
+            LOG.log(Level.WARNING, "Cannot write to the audit file {0}: {1}",
+                    new Object[] {settings.auditFile(), com.mediahub.platform.error.FaultSummary.of(e)});
         }
     }
 

@@ -81,6 +81,19 @@ public sealed interface AuthorizationHeader {
         if (colon < 0) {
             return new Invalid(ErrorCatalogue.AUTHENTICATION_FAILED);
         }
-        return new Basic(decoded.substring(0, colon), decoded.substring(colon + 1));
+        return credentials(decoded.substring(0, colon), decoded.substring(colon + 1));
+    }
+
+    /**
+     * A username and password as a client sent them (Basic or the JSON login body): refused at the
+     * edge when they hold control characters (review item 6: a NUL reached the database and
+     * answered 500 with a stack trace). No username may contain one, and a NUL in a password is
+     * how C bcrypt implementations silently truncate it.
+     */
+    static AuthorizationHeader credentials(String username, String password) {
+        if (username.chars().anyMatch(Character::isISOControl) || password.indexOf('\0') >= 0) {
+            return new Invalid(ErrorCatalogue.AUTHENTICATION_FAILED);
+        }
+        return new Basic(username, password);
     }
 }

@@ -8,6 +8,7 @@ import com.mediahub.platform.error.DatabaseFailures;
 import com.mediahub.config.OperationsSettings;
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
+import com.mediahub.platform.error.FaultSummary;
 import com.mediahub.platform.error.JsonErrorPageServlet;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,7 +58,12 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String rawPath = request.getRequestURI().substring(request.getContextPath().length());
+        String path = routedPath(request, rawPath);
+        Optional<ErrorCatalogue> refused = RequestScreen.refusal(request, rawPath, path);
+        if (refused.isPresent()) {
+            return sendError(request, response, refused.get());
+        }
         EndpointAccess access = EndpointAccess.of(path);
         if (access == EndpointAccess.PUBLIC) {
             return context.doNothing();
@@ -76,7 +82,7 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
             // its 401 and refresh, not be turned into an anonymous sign-up.)
             return context.doNothing(); // an anonymous sign-up: UsersResource.create registers a user
         }
-        if (noHeader) {
+        if (noHeader && access == EndpointAccess.PROTECTED) {
             // Third credential source (after the header): the access-token cookie of cookie mode.
             Optional<String> cookieToken = cookies.value(request, cookies.accessName(request.getContextPath()));
             if (cookieToken.isPresent()) {
@@ -90,10 +96,10 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
         try {
             AuthorizationHeader parsed = AuthorizationHeader.parse(header);
             if (parsed instanceof AuthorizationHeader.Basic basic) {
-                if (access == EndpointAccess.PROTECTED && FormRequests.isForm(request)) {
-                    // Browsers attach remembered Basic credentials even to a cross-site form post;
-                    // no endpoint takes a form, so refuse it before anything is checked or changed.
-                    return sendError(request, response, ErrorCatalogue.UNSUPPORTED_MEDIA_TYPE);
+                if (CrossSiteRequests.isCrossSite(request)) {
+                    // Browsers attach remembered Basic credentials to requests that another site's
+                    // page makes; refuse before anything is checked or changed.
+                    return sendError(request, response, ErrorCatalogue.CROSS_SITE_BASIC);
                 }
                 return basic(request, response, context, basic);
             }
@@ -109,6 +115,20 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
         }
     }
 
+    /**
+     * The path the container routes: decoded, dot segments resolved, path parameters removed.
+     * Access is decided on this path, never on the raw one (security review item 1:
+     * {@code /api/token;x} reached the token endpoint while being read as another path).
+     */
+    private static String routedPath(HttpServletRequest request, String rawPath) {
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        if ((servletPath == null || servletPath.isEmpty()) && pathInfo == null) {
+            return rawPath;
+        }
+        return (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+    }
+
     private AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response,
                                        HttpMessageContext context, AuthorizationHeader.Basic basic) {
         String address = request.getRemoteAddr();
@@ -119,30 +139,32 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
                 if (!basicCache.throttleCheckDue(hit.get())) {
                     return login(request, context, hit.get().caller());
                 }
-                if (!throttle.check(basic.username(), address).blocked()) {
+                LoginThrottle.Attempt attempt = throttle.reserve(basic.username(), address);
+                if (!attempt.blocked()) {
+                    throttle.succeeded(attempt);
                     basicCache.throttleChecked(cacheKey, hit.get());
                     return login(request, context, hit.get().caller());
                 }
             }
             basicCache.forget(cacheKey);
         }
-        LoginThrottle.Verdict verdict = throttle.check(basic.username(), address);
-        if (verdict.blocked()) {
+        LoginThrottle.Attempt attempt = throttle.reserve(basic.username(), address);
+        if (attempt.blocked()) {
             basicCache.forgetUser(basic.username());
             audit.record("login.throttled", null, null);
-            request.setAttribute(JsonErrorPageServlet.RETRY_AFTER_ATTRIBUTE, verdict.retryAfter().get().toSeconds() + 1);
+            request.setAttribute(JsonErrorPageServlet.RETRY_AFTER_ATTRIBUTE, attempt.retryAfter().get().toSeconds() + 1);
             return sendError(request, response, ErrorCatalogue.TOO_MANY_ATTEMPTS);
         }
         CredentialValidationResult result = identityStores.validate(
                 new UsernamePasswordCredential(basic.username(), basic.password()));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            throttle.failed(basic.username(), address);
+            // The reserved attempt stays counted: it was a failure.
             basicCache.forgetUser(basic.username());
             audit.record("login.failed", null, null);
             return fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
         }
-        throttle.succeeded(basic.username(), verdict);
-        CallerIdentity caller = new CallerIdentity(Long.parseLong(result.getCallerUniqueId()),
+        throttle.succeeded(attempt);
+        CallerIdentity caller = CallerIdentity.byPassword(Long.parseLong(result.getCallerUniqueId()),
                 result.getCallerPrincipal().getName(), result.getCallerGroups());
         if (cacheKey != null) {
             tokenVersions.current(caller.id()).ifPresent(version -> basicCache.remember(cacheKey, caller, version));
@@ -158,8 +180,10 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
             credentials = JsonLoginBody.read(request);
         } catch (ApiException malformed) {
             return sendError(request, response, malformed.error());
-        } catch (java.io.IOException clientGone) {
-            return fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
+        } catch (java.io.IOException notReceivedInTime) {
+            // The read timeout (or the client went away): one line, no trace (review item 7).
+            LOG.info("JSON login body not received in time");
+            return sendError(request, response, ErrorCatalogue.REQUEST_TIMEOUT);
         }
         if (credentials.isEmpty()) {
             return fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
@@ -210,13 +234,21 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
         return context.responseUnauthorized();
     }
 
-    /** The database could not be asked (throttle, Basic, or the token version): 503, not 500. */
+    /**
+     * The check could not be completed: too many password checks at once (503 with Retry-After),
+     * the database could not be asked (503), or a fault (500). One log line without a stack
+     * trace, whatever the request did (review item 6: no request may flood the log).
+     */
     private static AuthenticationStatus unavailable(HttpServletRequest request, HttpServletResponse response,
                                                     RuntimeException failure) {
+        if (failure instanceof ApiException refused) {
+            refused.retryAfterSeconds().ifPresent(seconds -> request.setAttribute(JsonErrorPageServlet.RETRY_AFTER_ATTRIBUTE, seconds));
+            return sendError(request, response, refused.error());
+        }
         ErrorCatalogue error = DatabaseFailures.isUnavailable(failure)
                 ? ErrorCatalogue.SERVICE_UNAVAILABLE : ErrorCatalogue.INTERNAL_ERROR;
         LOG.log(error == ErrorCatalogue.SERVICE_UNAVAILABLE ? Level.WARNING : Level.SEVERE,
-                "Authentication could not be completed", failure);
+                "Authentication could not be completed: {0}", FaultSummary.of(failure));
         return sendError(request, response, error);
     }
 

@@ -28,7 +28,7 @@ public class JpaIdentityStore implements IdentityStore {
 
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
         String password = credential.getPasswordAsString();
-        Optional<User> user = users.findByUsername(credential.getCaller());
+        Optional<User> user = users.findForLogin(credential.getCaller());
         if (user.isEmpty()) {
             passwords.burnEquivalentWork();
             return CredentialValidationResult.INVALID_RESULT;

@@ -51,8 +51,9 @@ final class JsonLoginBody {
         }
         try {
             JsonObject json = JsonBodies.object(new String(body, StandardCharsets.UTF_8));
-            return Optional.of(new AuthorizationHeader.Basic(JsonBodies.requiredString(json, "username"),
-                    JsonBodies.requiredString(json, "password")));
+            return AuthorizationHeader.credentials(JsonBodies.requiredString(json, "username"),
+                    JsonBodies.requiredString(json, "password")) instanceof AuthorizationHeader.Basic basic
+                    ? Optional.of(basic) : Optional.empty();
         } catch (ApiException shape) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package com.mediahub.auth.control;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -7,18 +8,33 @@ import java.util.List;
 import java.util.Optional;
 
 import com.mediahub.auth.entity.JpaLoginFailureRepository;
-import com.mediahub.auth.entity.LoginFailure;
+import com.mediahub.auth.entity.ThrottleCounter;
 import com.mediahub.config.Settings;
+import com.mediahub.platform.net.ClientNetwork;
+import com.mediahub.users.entity.Usernames;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 
 /**
- * Brute-force throttling of password checks, per username AND per client address: after
- * {@code [auth] max_failures} failures within {@code [auth] failure_window_minutes}, further
- * attempts are refused (429) until the window has passed, without running bcrypt. A success
- * resets the username's counter (not the address's). Nothing locks an account for good.
+ * Brute-force throttling of password checks, counted in the database so that every instance
+ * sees the same counts, also after a restart. Two counters per attempt: the username (in its
+ * canonical form, so {@code ADMIN} counts for {@code admin}) and the client's network (the
+ * address for IPv4, the /64 for IPv6).
+ *
+ * <p>An attempt is counted BEFORE the password is checked, by one atomic statement per key that
+ * returns the count including this attempt; a success (or a refusal) gives it back. So parallel
+ * attempts see each other, and at most {@code [auth] max_failures} of them reach bcrypt.
+ *
+ * <p>The policy (OWASP ASVS 2.2.1: guessing bounded, no lockout of the owner):
+ * <ul>
+ * <li>a network with {@code max_failures} failures in the window is refused, for any username;</li>
+ * <li>a username with {@code max_failures} failures is refused to networks that have failures of
+ * their own in the window, but stays open to a network with none. An attacker spread over many
+ * addresses gets one guess per fresh network per window; the owner, from a network that has not
+ * been failing, still signs in.</li>
+ * </ul>
+ * Nothing locks an account for good; counters start again when their window has passed.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -28,57 +44,50 @@ public class LoginThrottle {
     @Inject
     Settings settings;
 
-    /** What the counters say about one attempt, read once before the password is checked. */
-    public record Verdict(Optional<Duration> retryAfter, boolean usernameHasFailures) {
+    private final Clock clock = Clock.systemUTC();
+
+    /** A counted attempt: empty {@code retryAfter} means go ahead and check the password. */
+    public record Attempt(List<String> keys, Optional<Duration> retryAfter) {
         public boolean blocked() {
             return retryAfter.isPresent();
         }
     }
 
-    public Verdict check(String username, String address) {
-        OffsetDateTime now = now();
-        List<LoginFailure> counters = failures.current(List.of(userKey(username), addressKey(address)),
-                now.minus(settings.failureWindow()));
-        Optional<Duration> retryAfter = counters.stream()
-                .filter(c -> c.getFailures() >= settings.maxFailures())
-                .map(c -> Duration.between(now, c.getWindowStart().plus(settings.failureWindow())))
-                .max(Duration::compareTo)
-                .map(d -> d.isNegative() || d.isZero() ? Duration.ofSeconds(1) : d);
-        boolean usernameHasFailures = counters.stream().anyMatch(c -> c.getKey().equals(userKey(username)));
-        return new Verdict(retryAfter, usernameHasFailures);
-    }
-
-    public void failed(String username, String address) {
-        count(userKey(username));
-        count(addressKey(address));
-    }
-
-    public void succeeded(String username, Verdict verdict) {
-        if (verdict.usernameHasFailures()) {
-            failures.reset(userKey(username));
+    /** Counts an attempt of {@code username} from {@code address}, and says whether it may proceed. */
+    public Attempt reserve(String username, String address) {
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        List<String> keys = List.of(userKey(username), addressKey(address));
+        List<ThrottleCounter> counts = failures.reserve(keys, now, now.minus(settings.failureWindow()));
+        ThrottleCounter user = counts.get(0);
+        ThrottleCounter network = counts.get(1);
+        int max = settings.maxFailures();
+        // Counts include this attempt: "> max" means max failures (or attempts in flight) before it.
+        boolean networkBlocked = network.failures() > max;
+        boolean userBlocked = user.failures() > max && network.failures() > 1;
+        if (!networkBlocked && !userBlocked) {
+            return new Attempt(keys, Optional.empty());
         }
+        failures.giveBack(keys);
+        Duration wait = Duration.ZERO;
+        for (ThrottleCounter blocking : networkBlocked && userBlocked ? counts : List.of(networkBlocked ? network : user)) {
+            Duration left = Duration.between(now, blocking.windowStart().plus(settings.failureWindow()));
+            wait = left.compareTo(wait) > 0 ? left : wait;
+        }
+        return new Attempt(keys, Optional.of(wait.isZero() || wait.isNegative() ? Duration.ofSeconds(1) : wait));
     }
 
-    private void count(String key) {
-        OffsetDateTime now = now();
-        try {
-            failures.increment(key, now, now.minus(settings.failureWindow()));
-        } catch (PersistenceException | jakarta.transaction.TransactionalException concurrentFirstFailure) {
-            // Another request inserted the row between our UPDATE and INSERT: count in it.
-            failures.increment(key, now, now.minus(settings.failureWindow()));
-        }
+    /** The password was right: the attempt is given back. */
+    public void succeeded(Attempt attempt) {
+        failures.giveBack(attempt.keys());
     }
 
     /** Attempted usernames can be anything a client sends: long ones are keyed by their hash. */
     static String userKey(String username) {
-        return "user:" + (username.length() <= 64 ? username : "sha256:" + RefreshTokens.hash(username));
+        String key = Usernames.lookupKey(username);
+        return "user:" + (key.length() <= 64 ? key : "sha256:" + RefreshTokens.hash(key));
     }
 
     static String addressKey(String address) {
-        return "address:" + address;
-    }
-
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+        return "address:" + ClientNetwork.of(address);
     }
 }

@@ -23,6 +23,8 @@ public class PasswordHasher {
 
     @Inject
     Settings settings;
+    @Inject
+    PasswordCheckGate gate;
 
     private String dummyHash;
 
@@ -32,15 +34,21 @@ public class PasswordHasher {
         dummyHash = hash("timing-equaliser-not-a-password");
     }
 
+    /** Hashes in a slot of the {@link PasswordCheckGate} (503 when too many run already). */
     public String hash(String password) {
-        return new String(hasher().hash(settings.bcryptCost(), password.getBytes(StandardCharsets.UTF_8)),
-                StandardCharsets.US_ASCII);
+        return gate.run(() -> new String(hasher().hash(settings.bcryptCost(), password.getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.US_ASCII));
     }
 
+    /** Checks in a slot of the {@link PasswordCheckGate} (503 when too many run already). */
     public boolean verify(String password, String storedHash) {
+        return gate.run(() -> check(password, storedHash));
+    }
+
+    private static boolean check(String password, String storedHash) {
         byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_PASSWORD_BYTES) {
-            burnEquivalentWork();
+            check("x", storedHash); // the same work, and then refused
             return false;
         }
         try {

@@ -16,7 +16,9 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Cookie mode for browsers: the access token in an HttpOnly cookie for every path, the refresh
- * token in an HttpOnly cookie sent only to the API, and a CSRF token in a cookie that JavaScript
+ * token in an HttpOnly cookie sent only to the refresh endpoint (security review item 13: with
+ * {@code Path=/api} it travelled with every API call; logout finds the session through the access
+ * token's {@code sid} instead), and a CSRF token in a cookie that JavaScript
  * can read and must echo in {@code X-CSRF-Token} (double-submit). With {@code secure} the names
  * carry the {@code __Host-} prefix where the rules allow it (Path=/, so the application at the
  * context root, and no Domain) and {@code __Secure-} otherwise. Set-Cookie values are written here rather than with NewCookie:
@@ -26,8 +28,10 @@ import jakarta.servlet.http.HttpServletRequest;
 public class SessionCookies {
 
     public static final String CSRF_HEADER = "X-CSRF-Token";
-    /** The refresh and logout endpoints share no narrower path than this. */
-    static final String REFRESH_PATH = "/api";
+    /** The one endpoint the refresh cookie is sent to. */
+    static final String REFRESH_PATH = "/api/token/refresh";
+    /** Where releases before the narrowing put it; cleared along with the current one. */
+    static final String LEGACY_REFRESH_PATH = "/api";
 
     @Inject
     Settings settings;
@@ -74,12 +78,19 @@ public class SessionCookies {
                 cookie(csrfName(contextPath), csrf, contextPath + "/", pair.refreshLifetime().toSeconds(), false));
     }
 
-    /** Set-Cookie values that delete all three. */
+    /** Set-Cookie values that delete all three (and a refresh cookie left at the old, wider path). */
     public List<String> clear(String contextPath) {
         return List.of(
                 cookie(accessName(contextPath), "", contextPath + "/", 0, true),
                 cookie(refreshName(), "", contextPath + REFRESH_PATH, 0, true),
+                cookie(refreshName(), "", contextPath + LEGACY_REFRESH_PATH, 0, true),
                 cookie(csrfName(contextPath), "", contextPath + "/", 0, false));
+    }
+
+    /** Whether the request was authenticated by the access-token cookie (no Authorization header). */
+    public boolean isCookieAuthenticated(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return (header == null || header.isEmpty()) && value(request, accessName(request.getContextPath())).isPresent();
     }
 
     String cookie(String name, String value, String path, long maxAgeSeconds, boolean httpOnly) {

@@ -15,6 +15,7 @@ import com.mediahub.auth.entity.Family;
 import com.mediahub.auth.entity.JpaRefreshTokenRepository;
 import com.mediahub.auth.entity.RefreshToken;
 import com.mediahub.auth.entity.ReplayedToken;
+import com.mediahub.config.AbuseLimits;
 import com.mediahub.config.Settings;
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
@@ -44,18 +45,32 @@ public class TokenService {
     @Inject
     Settings settings;
     @Inject
+    AbuseLimits limits;
+    @Inject
     SecurityAudit audit;
 
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
-    /** A new session and pair for a caller who has just proven their password. */
+    /**
+     * A new session and pair for a caller who has just proven their password in this request.
+     * An access token never mints a session, whatever path it reached this by: a stolen token
+     * would otherwise outlive the victim's logout (security review item 1). Past
+     * {@code [auth] max_sessions_per_user} the oldest sessions are revoked.
+     */
     @Transactional
     public TokenPair issue(CallerIdentity caller, String userAgent) {
+        if (!caller.provedPassword()) {
+            throw new ApiException(ErrorCatalogue.AUTHENTICATION_FAILED);
+        }
         OffsetDateTime now = now();
         User user = users.findById(caller.id()).orElseThrow(() -> new ApiException(ErrorCatalogue.AUTHENTICATION_FAILED));
         TokenPair pair = mint(user, Family.startingAt(now, now.plus(settings.sessionMax()), random), userAgent, now);
         audit.record("login.ok", user.getId(), pair.sessionId());
+        int evicted = refreshTokens.revokeSessionsBeyond(user.getId(), limits.maxSessionsPerUser(), now);
+        if (evicted > 0) {
+            audit.record("session.evicted", user.getId(), null);
+        }
         return pair;
     }
 
@@ -116,6 +131,13 @@ public class TokenService {
                 && refreshTokens.findOwner(hash).filter(owner -> owner != caller.id()).isPresent()) {
             throw new ApiException(ErrorCatalogue.NOT_REFRESH_TOKEN_OWNER);
         }
+        audit.record("logout", caller);
+    }
+
+    /** Logout of cookie mode: the caller's own session goes (idempotent: an ended session is fine). */
+    @Transactional
+    public void revokeSession(CallerIdentity caller, long sessionId) {
+        refreshTokens.deleteFamily(sessionId, caller.id());
         audit.record("logout", caller);
     }
 

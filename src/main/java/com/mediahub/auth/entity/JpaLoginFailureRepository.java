@@ -1,50 +1,67 @@
 package com.mediahub.auth.entity;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-/** Failed-login counters, through JPA. Counting happens in transactions of its own: a failed login rolls nothing back. */
+/**
+ * Throttle counters (failed and in-flight password checks), through JPA. Counting happens in
+ * transactions of its own: a failed login rolls nothing back, and the row locks are held for
+ * one statement, not for the password check.
+ */
 @ApplicationScoped
 @Transactional
 public class JpaLoginFailureRepository {
 
     @PersistenceContext(unitName = "mediahub")
     EntityManager em;
-
-    /** The counters of these keys whose window started after {@code windowFloor}. */
-    public List<LoginFailure> current(List<String> keys, OffsetDateTime windowFloor) {
-        return em.createQuery("SELECT f FROM LoginFailure f WHERE f.key IN :keys AND f.windowStart > :floor", LoginFailure.class)
-                .setParameter("keys", keys).setParameter("floor", windowFloor).getResultList();
-    }
+    @Inject
+    ReserveStatement reserve;
 
     /**
-     * Counts one failure: in the current window if there is one, else in a new window. Fails
-     * with a PersistenceException if another request created the row at the same moment (the
-     * caller tries again, and then the UPDATE counts).
+     * Counts one attempt for each key, atomically per key, and returns the counts including it
+     * (security review item 2: the count is taken before the password is checked, so parallel
+     * attempts cannot all pass a check that has not seen each other).
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void increment(String key, OffsetDateTime now, OffsetDateTime windowFloor) {
-        int counted = em.createQuery("UPDATE LoginFailure f SET f.failures = f.failures + 1 "
-                        + "WHERE f.key = :key AND f.windowStart > :floor")
-                .setParameter("key", key).setParameter("floor", windowFloor).executeUpdate();
-        if (counted == 0) {
-            counted = em.createQuery("UPDATE LoginFailure f SET f.failures = 1, f.windowStart = :now WHERE f.key = :key")
-                    .setParameter("key", key).setParameter("now", now).executeUpdate();
+    public List<ThrottleCounter> reserve(List<String> keys, OffsetDateTime now, OffsetDateTime windowFloor) {
+        List<ThrottleCounter> counters = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            counters.add(reserveOne(key, now, windowFloor));
         }
-        if (counted == 0) {
-            em.persist(new LoginFailure(key, now));
-            em.flush();
-        }
+        return counters;
     }
 
+    private ThrottleCounter reserveOne(String key, OffsetDateTime now, OffsetDateTime windowFloor) {
+        Object[] row;
+        try {
+            row = single(key, now, windowFloor);
+        } catch (PersistenceException concurrentFirstInsert) {
+            if (!reserve.mayRaceOnInsert()) {
+                throw concurrentFirstInsert;
+            }
+            row = single(key, now, windowFloor); // H2's MERGE: the other insert is there now
+        }
+        return new ThrottleCounter(key, ((Number) row[0]).intValue(), DatabaseTimes.of(row[1]));
+    }
+
+    private Object[] single(String key, OffsetDateTime now, OffsetDateTime windowFloor) {
+        return (Object[]) em.createNativeQuery(reserve.sql()).setParameter(1, key).setParameter(2, now)
+                .setParameter(3, windowFloor).getResultList().get(0);
+    }
+
+    /** Gives back one reserved attempt of each key (a success, or an attempt refused unchecked). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void reset(String key) {
-        em.createQuery("DELETE FROM LoginFailure f WHERE f.key = :key").setParameter("key", key).executeUpdate();
+    public void giveBack(List<String> keys) {
+        em.createQuery("UPDATE LoginFailure f SET f.failures = f.failures - 1 WHERE f.key IN :keys AND f.failures > 0")
+                .setParameter("keys", keys).executeUpdate();
     }
 
     /** Deletes up to {@code limit} counters whose window has passed; returns how many. */

@@ -1,8 +1,6 @@
 package com.mediahub.auth.entity;
 
-import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,8 +56,8 @@ public class JpaRefreshTokenRepository {
             return Optional.empty();
         }
         Object[] row = (Object[]) rows.get(0);
-        Family family = new Family(number(row[1]), time(row[2]), time(row[3]), (int) number(row[4]));
-        return Optional.of(new ConsumedToken(number(row[0]), family, time(row[5])));
+        Family family = new Family(number(row[1]), DatabaseTimes.of(row[2]), DatabaseTimes.of(row[3]), (int) number(row[4]));
+        return Optional.of(new ConsumedToken(number(row[0]), family, DatabaseTimes.of(row[5])));
     }
 
     /** Remembers a consumed token until it would have expired, so that a replay is recognised. */
@@ -79,7 +77,7 @@ public class JpaRefreshTokenRepository {
             return Optional.empty();
         }
         Object[] row = (Object[]) rows.get(0);
-        return Optional.of(new ReplayedToken(number(row[0]), number(row[1]), (int) number(row[2]), time(row[3])));
+        return Optional.of(new ReplayedToken(number(row[0]), number(row[1]), (int) number(row[2]), DatabaseTimes.of(row[3])));
     }
 
     /** The generation of the family's live token, if the family is still alive. */
@@ -93,6 +91,22 @@ public class JpaRefreshTokenRepository {
     public int deleteFamily(long familyId, long userId) {
         return em.createQuery("DELETE FROM RefreshToken t WHERE t.familyId = :family AND t.userId = :user")
                 .setParameter("family", familyId).setParameter("user", userId).executeUpdate();
+    }
+
+    /**
+     * Keeps the user's {@code keep} newest live sessions and revokes the others (their live
+     * tokens); returns how many were revoked. Bounds what one account can store, however it is used.
+     */
+    public int revokeSessionsBeyond(long userId, int keep, OffsetDateTime now) {
+        List<Long> older = em.createQuery("SELECT t.familyId FROM RefreshToken t WHERE t.userId = :user AND t.expiry > :now "
+                        + "ORDER BY t.familyCreatedAt DESC, t.familyId DESC", Long.class)
+                .setParameter("user", userId).setParameter("now", now).setFirstResult(keep).getResultList();
+        if (older.isEmpty()) {
+            return 0;
+        }
+        em.createQuery("DELETE FROM RefreshToken t WHERE t.userId = :user AND t.familyId IN :families")
+                .setParameter("user", userId).setParameter("families", older).executeUpdate();
+        return older.size();
     }
 
     /** Deletes the token if it belongs to {@code userId}; returns whether a row was deleted. */
@@ -134,19 +148,5 @@ public class JpaRefreshTokenRepository {
 
     private static long number(Object value) {
         return ((Number) value).longValue();
-    }
-
-    /** Providers and drivers differ: Timestamp (EclipseLink on PostgreSQL), OffsetDateTime (H2), Instant (Hibernate). */
-    private static OffsetDateTime time(Object value) {
-        if (value instanceof OffsetDateTime offset) {
-            return offset;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
     }
 }

@@ -9,6 +9,9 @@ public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
 
     @Override
     public Response toResponse(ApiException exception) {
-        return ErrorResponses.of(exception.status(), exception.getMessage());
+        Response response = ErrorResponses.of(exception.status(), exception.getMessage());
+        return exception.retryAfterSeconds()
+                .map(seconds -> Response.fromResponse(response).header("Retry-After", seconds).build())
+                .orElse(response);
     }
 }

@@ -29,12 +29,4 @@ public final class DatabaseFailures {
         }
         return false;
     }
-
-    public static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
-    }
 }

@@ -23,6 +23,11 @@ public enum ErrorCatalogue {
     ROLES_NOT_ALLOWED(400, "Field 'roles' is not allowed when registering yourself"),
     UNKNOWN_ROLE(400, "Field 'roles' contains an unknown role: %s (allowed: admin, user)"),
     INVALID_PATH_PARAMETER(400, "Path parameter '%s' must be a positive integer"),
+    INVALID_PATH(400, "Invalid request path"),
+    DUPLICATE_AUTHORIZATION(400, "Only one Authorization header is allowed"),
+    FIELD_CONTROL_CHARACTERS(400, "Field '%s' must not contain control characters"),
+    FIELD_NOT_UNICODE(400, "Field '%s' must be valid Unicode text"),
+    DUPLICATE_KEY(400, "Invalid request body: duplicate key '%s'"),
 
     ROLE_REQUIRED(403, "This action requires the %s role."),
     ACCESS_DENIED(403, "You are not allowed to perform this action."),
@@ -31,6 +36,7 @@ public enum ErrorCatalogue {
     NOT_ACCOUNT_OWNER(403, "Only the user themself or an admin may do this."),
     CURRENT_PASSWORD_WRONG(403, "The current password is not correct."),
     CSRF_INVALID(403, "CSRF token missing or invalid"),
+    CROSS_SITE_BASIC(403, "Cross-site requests with Basic credentials are refused"),
 
     NOT_FOUND(404, "Not found"),
     DATABASE_NOT_FOUND(404, "Database not found"),
@@ -38,8 +44,12 @@ public enum ErrorCatalogue {
     SESSION_NOT_FOUND(404, "Session not found"),
     NO_PUBLIC_KEYS(404, "No public keys: this server signs tokens with HS256 (a shared secret)"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    REQUEST_TIMEOUT(408, "Request body not received in time"),
     NOT_ACCEPTABLE(406, "This endpoint only produces application/json"),
     USERNAME_TAKEN(409, "Username already exists"),
+    USERNAME_CONFUSABLE(409, "Username is too similar to an existing username"),
+    USERNAME_RESERVED(409, "This username is reserved"),
+    LAST_ADMIN(409, "The last admin cannot be deleted or lose the admin role"),
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Content-Type must be application/json"),
     UNSUPPORTED_CHARSET(415, "Unsupported charset in Content-Type"),
@@ -47,7 +57,8 @@ public enum ErrorCatalogue {
     TOO_MANY_REGISTRATIONS(429, "Too many registrations from this address; try again later"),
 
     INTERNAL_ERROR(500, "Internal server error"),
-    SERVICE_UNAVAILABLE(503, "Service temporarily unavailable");
+    SERVICE_UNAVAILABLE(503, "Service temporarily unavailable"),
+    PASSWORD_CHECKS_BUSY(503, "Too many password checks at once; try again shortly");
 
     private final int status;
     private final String text;
@@ -75,6 +86,7 @@ public enum ErrorCatalogue {
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
+            case 408 -> REQUEST_TIMEOUT;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 429 -> TOO_MANY_ATTEMPTS;

@@ -97,7 +97,7 @@ public class UsersResource {
         String username = JsonBodies.requiredString(json, "username");
         String password = JsonBodies.requiredString(json, "password");
         Set<String> roles = new TreeSet<>(JsonBodies.optionalStringList(json, "roles").orElse(List.of(Role.USER)));
-        return created(users.create(username, password, roles));
+        return created(users.create(username, password, roles, UserService.Origin.ADMIN));
     }
 
     private Response register(String body) {
@@ -114,7 +114,7 @@ public class UsersResource {
             throw new ApiException(ErrorCatalogue.ROLES_NOT_ALLOWED);
         }
         User created = users.create(JsonBodies.requiredString(json, "username"),
-                JsonBodies.requiredString(json, "password"), Set.of(Role.USER));
+                JsonBodies.requiredString(json, "password"), Set.of(Role.USER), UserService.Origin.SELF_REGISTRATION);
         audit.record("user.registered", created.getId(), null);
         return created(created);
     }
@@ -130,7 +130,7 @@ public class UsersResource {
         JsonObject json = JsonBodies.object(body);
         int revoked = users.changePassword(caller.get(), PathIds.parse(id),
                 JsonBodies.optionalString(json, "current_password").orElse(null),
-                JsonBodies.requiredString(json, "new_password"));
+                JsonBodies.requiredString(json, "new_password"), request.getRemoteAddr());
         return Jsons.PROVIDER.createObjectBuilder()
                 .add("message", "Password changed; every session of this user was signed out.")
                 .add("revoked", revoked).build();

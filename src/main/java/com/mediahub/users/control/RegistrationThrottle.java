@@ -1,16 +1,14 @@
 package com.mediahub.users.control;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.mediahub.config.OperationsSettings;
+import com.mediahub.platform.net.ClientNetwork;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,22 +51,6 @@ public class RegistrationThrottle {
         this.clock = clock;
     }
 
-    /** The address itself for IPv4, its /64 network for IPv6 (a literal: no name lookup). */
-    static String networkOf(String address) {
-        if (address == null || address.indexOf(':') < 0) {
-            return address;
-        }
-        try {
-            byte[] bytes = InetAddress.getByName(address).getAddress();
-            if (bytes.length != 16) {
-                return address;
-            }
-            return HexFormat.of().formatHex(bytes, 0, 8) + "/64";
-        } catch (UnknownHostException notALiteral) {
-            return address;
-        }
-    }
-
     /** How many addresses are tracked (for tests of the pruning). */
     int tracked() {
         return windows.size();
@@ -78,7 +60,7 @@ public class RegistrationThrottle {
     public Optional<Duration> attempt(String address) {
         Instant now = clock.instant();
         Duration length = settings.registrationWindow();
-        String network = networkOf(address);
+        String network = ClientNetwork.of(address);
         if (windows.size() > PRUNE_ABOVE && now.isAfter(lastPrune.plusSeconds(1))) {
             lastPrune = now;
             windows.values().removeIf(w -> !now.isBefore(w.start().plus(length)));

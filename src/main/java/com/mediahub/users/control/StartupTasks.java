@@ -22,9 +22,12 @@ public class StartupTasks {
     JpaUserRepository users;
     @Inject
     SigningKeys keys;
+    @Inject
+    UsernameKeyBackfill usernameKeys;
 
     void onStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         warnIfSecretIsNotShared();
+        usernameKeys.run();
         adminBootstrap.createAdminIfNoUsers();
     }
 

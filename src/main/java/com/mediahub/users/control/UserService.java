@@ -1,6 +1,7 @@
 package com.mediahub.users.control;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -8,6 +9,7 @@ import com.mediahub.auth.control.SecurityAudit;
 import com.mediahub.auth.control.TokenVersionCache;
 import com.mediahub.auth.entity.JpaRefreshTokenRepository;
 import com.mediahub.auth.control.CallerIdentity;
+import com.mediahub.auth.control.LoginThrottle;
 import com.mediahub.auth.control.PasswordHasher;
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
@@ -15,6 +17,7 @@ import com.mediahub.users.entity.JpaUserRepository;
 import com.mediahub.users.entity.Role;
 import com.mediahub.users.entity.User;
 import com.mediahub.users.entity.UserProfile;
+import com.mediahub.users.entity.Usernames;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,6 +49,8 @@ public class UserService {
     UserProfileCache profiles;
     @Inject
     UserAccessPolicy access;
+    @Inject
+    LoginThrottle throttle;
 
     /** The caller's own profile, from the profile cache. */
     public UserProfile profile(long id) {
@@ -60,10 +65,18 @@ public class UserService {
         return users.listAll();
     }
 
-    /** Validates everything before hashing (bcrypt is the expensive part) and before writing. */
+    /** How an account comes to be: an admin creates it, or anybody registers it (reserved names refused). */
+    public enum Origin { ADMIN, SELF_REGISTRATION }
+
+    /**
+     * Validates everything before hashing (bcrypt is the expensive part) and before writing.
+     * Names are compared by {@link Usernames}: the same canonical name is taken, a look-alike of
+     * an existing name is refused, and self-registration may not take an admin-like name.
+     */
     @Transactional
-    public User create(String username, String password, Set<String> roles) {
-        if (!USERNAME.matcher(username).matches()) {
+    public User create(String username, String password, Set<String> roles, Origin origin) {
+        Optional<String> canonical = Usernames.canonical(username);
+        if (!USERNAME.matcher(username).matches() || canonical.isEmpty()) {
             throw new ApiException(ErrorCatalogue.FIELD_INVALID, "username",
                     "must be 1 to 64 letters, digits, '.', '_', '@' or '-'");
         }
@@ -73,8 +86,14 @@ public class UserService {
                 throw new ApiException(ErrorCatalogue.UNKNOWN_ROLE, role);
             }
         }
-        if (users.findByUsername(username).isPresent()) {
+        if (origin == Origin.SELF_REGISTRATION && Usernames.isReserved(canonical.get())) {
+            throw new ApiException(ErrorCatalogue.USERNAME_RESERVED);
+        }
+        if (users.findByUsername(username).isPresent() || users.existsWithKey(canonical.get())) {
             throw new ApiException(ErrorCatalogue.USERNAME_TAKEN);
+        }
+        if (users.existsWithSkeleton(Usernames.skeleton(canonical.get()))) {
+            throw new ApiException(ErrorCatalogue.USERNAME_CONFUSABLE);
         }
         try {
             return users.add(new User(username, passwords.hash(password), roles.isEmpty() ? Set.of(Role.USER) : roles));
@@ -90,6 +109,11 @@ public class UserService {
     @Transactional
     public void delete(CallerIdentity caller, long id) {
         access.checkMaySelfOrAdmin(caller, id);
+        List<Long> admins = users.lockAdmins();
+        if (admins.size() == 1 && admins.contains(id)) {
+            // Review item 12: without an admin nobody could ever create one again.
+            throw new ApiException(ErrorCatalogue.LAST_ADMIN);
+        }
         if (!users.delete(id)) {
             throw new ApiException(ErrorCatalogue.USER_NOT_FOUND);
         }
@@ -105,13 +129,12 @@ public class UserService {
      * password fails at once. Returns how many refresh tokens were revoked.
      */
     @Transactional
-    public int changePassword(CallerIdentity caller, long id, String currentPassword, String newPassword) {
+    public int changePassword(CallerIdentity caller, long id, String currentPassword, String newPassword,
+                              String clientAddress) {
         access.checkMaySelfOrAdmin(caller, id);
         User user = find(id);
         if (caller.id() == id) {
-            if (currentPassword == null || !passwords.verify(currentPassword, user.getPasswordHash())) {
-                throw new ApiException(ErrorCatalogue.CURRENT_PASSWORD_WRONG);
-            }
+            checkCurrentPassword(user, currentPassword, clientAddress);
         }
         checkPassword("new_password", newPassword);
         users.updatePasswordHash(id, passwords.hash(newPassword));
@@ -119,6 +142,23 @@ public class UserService {
         tokenVersions.versionChanged(id, users.bumpTokenVersion(id));
         audit.record("password.changed", id, null);
         return revoked;
+    }
+
+    /**
+     * The current password, checked under the login throttle like any password (review item 4:
+     * a stolen access token must not give unlimited guesses through this endpoint).
+     */
+    private void checkCurrentPassword(User user, String currentPassword, String clientAddress) {
+        LoginThrottle.Attempt attempt = throttle.reserve(user.getUsername(), clientAddress);
+        if (attempt.blocked()) {
+            audit.record("login.throttled", user.getId(), null);
+            throw ApiException.retryAfter(ErrorCatalogue.TOO_MANY_ATTEMPTS, attempt.retryAfter().get().toSeconds() + 1);
+        }
+        if (currentPassword == null || !passwords.verify(currentPassword, user.getPasswordHash())) {
+            audit.record("login.failed", user.getId(), null);
+            throw new ApiException(ErrorCatalogue.CURRENT_PASSWORD_WRONG);
+        }
+        throttle.succeeded(attempt);
     }
 
     static void checkPassword(String field, String password) {

@@ -26,6 +26,62 @@ public class JpaUserRepository {
                 .getResultStream().findFirst();
     }
 
+    /**
+     * The account a login names: the exact name first (so an account from before names were
+     * compared canonically keeps signing in with its own spelling), else the account whose
+     * canonical name is the given name's ({@code ADMIN} signs in as {@code admin}).
+     */
+    public Optional<User> findForLogin(String username) {
+        Optional<User> exact = findByUsername(username);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        return em.createQuery("SELECT u FROM User u WHERE u.usernameKey = :key", User.class)
+                .setParameter("key", Usernames.lookupKey(username)).getResultStream().findFirst();
+    }
+
+    public boolean existsWithKey(String key) {
+        return em.createQuery("SELECT COUNT(u) FROM User u WHERE u.usernameKey = :key", Long.class)
+                .setParameter("key", key).getSingleResult() > 0;
+    }
+
+    public boolean existsWithSkeleton(String skeleton) {
+        return em.createQuery("SELECT COUNT(u) FROM User u WHERE u.usernameSkeleton = :skeleton", Long.class)
+                .setParameter("skeleton", skeleton).getSingleResult() > 0;
+    }
+
+    /** Users stored before names were compared canonically (no key yet), oldest first. */
+    public List<User> withoutUsernameKey() {
+        return em.createQuery("SELECT u FROM User u WHERE u.usernameKey IS NULL ORDER BY u.id", User.class).getResultList();
+    }
+
+    public void setUsernameKey(long id, String key, String skeleton) {
+        em.createQuery("UPDATE User u SET u.usernameKey = :key, u.usernameSkeleton = :skeleton WHERE u.id = :id")
+                .setParameter("key", key).setParameter("skeleton", skeleton).setParameter("id", id).executeUpdate();
+    }
+
+    /** The unique indexes that make the comparison hold under concurrent creation too (after the keys are filled in). */
+    public void createUsernameKeyIndexes() {
+        em.createNativeQuery("CREATE UNIQUE INDEX IF NOT EXISTS users_username_key_unique ON users(username_key)").executeUpdate();
+        em.createNativeQuery("CREATE UNIQUE INDEX IF NOT EXISTS users_username_skeleton_unique ON users(username_skeleton)")
+                .executeUpdate();
+    }
+
+    /**
+     * Locks the admins' rows until the transaction ends and returns their ids: two admins
+     * removing each other at once are serialised, and the second sees the first's change.
+     */
+    public List<Long> lockAdmins() {
+        // Roles are stored sorted and comma-separated ("admin,user"): the LIKE only narrows, the
+        // converter's parse decides.
+        List<?> rows = em.createNativeQuery("SELECT id, roles FROM users WHERE roles LIKE '%admin%' ORDER BY id FOR UPDATE")
+                .getResultList();
+        RolesConverter roles = new RolesConverter();
+        return rows.stream().map(row -> (Object[]) row)
+                .filter(row -> roles.convertToEntityAttribute((String) row[1]).contains(Role.ADMIN))
+                .map(row -> ((Number) row[0]).longValue()).toList();
+    }
+
     /** The user's token version, or empty if there is no such user. */
     public Optional<Integer> tokenVersion(long id) {
         return em.createQuery("SELECT u.tokenVersion FROM User u WHERE u.id = :id", Integer.class)

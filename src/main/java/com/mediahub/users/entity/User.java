@@ -40,11 +40,21 @@ public class User {
     @Column(name = "token_version", nullable = false)
     private int tokenVersion;
 
+    /** {@link Usernames#lookupKey}: what logins and uniqueness compare (unique). */
+    @Column(name = "username_key", length = 256)
+    private String usernameKey;
+
+    /** {@link Usernames#skeleton} of the key: what look-alike checks compare (unique). */
+    @Column(name = "username_skeleton", length = 1024)
+    private String usernameSkeleton;
+
     protected User() {
     }
 
     public User(String username, String passwordHash, Set<String> roles) {
         this.username = username;
+        this.usernameKey = Usernames.lookupKey(username);
+        this.usernameSkeleton = Usernames.skeleton(usernameKey);
         this.passwordHash = passwordHash;
         this.roles = new TreeSet<>(roles);
         this.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS); // what the database keeps

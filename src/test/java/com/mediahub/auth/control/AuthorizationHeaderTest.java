@@ -76,4 +76,18 @@ class AuthorizationHeaderTest {
         assertEquals("Basic[alice, password hidden]", new AuthorizationHeader.Basic("alice", "s3cret").toString());
         assertEquals("Bearer[token hidden]", new AuthorizationHeader.Bearer("tok").toString());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"ad\u0000min:pw", "admin\n:pw", "\u001badmin:pw", "admin\u0085:pw",
+            "admin:p\u0000w"})
+    void item06_controlCharactersInBasicCredentialsAreRefusedAtTheEdge(String credentials) {
+        String header = "Basic " + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+        assertEquals(new AuthorizationHeader.Invalid(ErrorCatalogue.AUTHENTICATION_FAILED), AuthorizationHeader.parse(header));
+    }
+
+    @Test
+    void item06_aTabInAPasswordIsStillAPassword() {
+        String header = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:p\tw".getBytes(StandardCharsets.UTF_8));
+        assertEquals(new AuthorizationHeader.Basic("admin", "p\tw"), AuthorizationHeader.parse(header));
+    }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.mediahub.config.AbuseLimits;
 import com.mediahub.config.Settings;
 
 class PasswordHasherTest {
@@ -17,6 +18,7 @@ class PasswordHasherTest {
     @BeforeEach
     void lowCostForSpeed() {
         hasher.settings = Settings.defaults().withBcryptCost(4);
+        hasher.gate = new PasswordCheckGate(AbuseLimits.defaults());
         hasher.init();
     }
 

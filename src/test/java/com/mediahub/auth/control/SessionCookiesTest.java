@@ -31,7 +31,7 @@ class SessionCookiesTest {
     void secureByDefaultWithHostPrefixesWherePathIsRoot() {
         List<String> set = cookies("", null).issue(PAIR, "");
         assertEquals("__Host-access_token=ACCESS; Path=/; Max-Age=300; Secure; HttpOnly; SameSite=Lax", set.get(0));
-        assertEquals("__Secure-refresh_token=REFRESH; Path=/api; Max-Age=86400; Secure; HttpOnly; SameSite=Lax", set.get(1));
+        assertEquals("__Secure-refresh_token=REFRESH; Path=/api/token/refresh; Max-Age=86400; Secure; HttpOnly; SameSite=Lax", set.get(1));
         assertTrue(set.get(2).matches("__Host-csrf_token=[A-Za-z0-9_-]{43}; Path=/; Max-Age=86400; Secure; SameSite=Lax"), set.get(2));
     }
 
@@ -40,7 +40,7 @@ class SessionCookiesTest {
         List<String> set = cookies("[cookie]\nsecure = false\nsame_site = \"strict\"\n", null).issue(PAIR, "/app");
         assertEquals("access_token", cookies("[cookie]\nsecure = false\n", null).accessName("/app"));
         assertEquals("access_token=ACCESS; Path=/app/; Max-Age=300; HttpOnly; SameSite=Strict", set.get(0));
-        assertEquals("refresh_token=REFRESH; Path=/app/api; Max-Age=86400; HttpOnly; SameSite=Strict", set.get(1));
+        assertEquals("refresh_token=REFRESH; Path=/app/api/token/refresh; Max-Age=86400; HttpOnly; SameSite=Strict", set.get(1));
     }
 
     @Test
@@ -56,9 +56,10 @@ class SessionCookiesTest {
     }
 
     @Test
-    void clearingExpiresAllThree() {
+    void clearingExpiresAllThreeAndTheRefreshCookieAtItsOldWiderPath() {
         List<String> cleared = cookies("", null).clear("");
-        assertEquals(3, cleared.size());
+        assertEquals(4, cleared.size());
+        assertTrue(cleared.get(2).startsWith("__Secure-refresh_token=; Path=/api; Max-Age=0"), cleared.get(2));
         cleared.forEach(c -> assertTrue(c.contains("=; Path=") && c.contains("Max-Age=0"), c));
     }
 

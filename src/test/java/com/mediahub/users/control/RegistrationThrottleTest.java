@@ -58,8 +58,8 @@ class RegistrationThrottleTest {
         assertEquals(Optional.empty(), throttle.attempt("2001:db8:1:2:ffff::9"));
         assertTrue(throttle.attempt("2001:0db8:0001:0002:0:0:0:77").isPresent(), "same /64, third attempt");
         assertEquals(Optional.empty(), throttle.attempt("2001:db8:1:3::1"), "another /64");
-        assertEquals("20010db800010002/64", RegistrationThrottle.networkOf("2001:db8:1:2::abcd"));
-        assertEquals("192.0.2.7", RegistrationThrottle.networkOf("192.0.2.7"));
+        assertEquals("20010db800010002/64", com.mediahub.platform.net.ClientNetwork.of("2001:db8:1:2::abcd"));
+        assertEquals("192.0.2.7", com.mediahub.platform.net.ClientNetwork.of("192.0.2.7"));
     }
 
     static final class MutableClock extends Clock {

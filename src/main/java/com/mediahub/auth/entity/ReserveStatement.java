@@ -1,0 +1,67 @@
+package com.mediahub.auth.entity;
+
+import java.util.logging.Logger;
+
+import com.mediahub.platform.error.DatabaseFailures;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The one statement that counts an attempt for a throttle key and returns the count: in the
+ * current window, or in a new one when the window has passed. Standard SQL has no upsert that
+ * returns its row, so the database's own form is used: {@code INSERT ... ON CONFLICT DO UPDATE
+ * ... RETURNING} (PostgreSQL) or {@code SELECT ... FROM FINAL TABLE (MERGE ...)} (H2, the embedded
+ * default). Which one works is asked of the database once, by trying the first. Being one
+ * statement, concurrent attempts are serialised by the row lock and each sees its own count.
+ */
+@ApplicationScoped
+public class ReserveStatement {
+
+    private static final Logger LOG = Logger.getLogger(ReserveStatement.class.getName());
+
+    /** Parameters: 1 the key, 2 "now", 3 the window floor (windows that started before it have passed). */
+    static final String UPSERT_RETURNING = "INSERT INTO login_failures (throttle_key, failures, window_start) VALUES (?1, 1, ?2) "
+            + "ON CONFLICT (throttle_key) DO UPDATE SET "
+            + "failures = CASE WHEN login_failures.window_start > ?3 THEN login_failures.failures + 1 ELSE 1 END, "
+            + "window_start = CASE WHEN login_failures.window_start > ?3 THEN login_failures.window_start ELSE ?2 END "
+            + "RETURNING failures, window_start";
+    static final String FINAL_TABLE_OF_MERGE = "SELECT failures, window_start FROM FINAL TABLE (MERGE INTO login_failures t "
+            + "USING (VALUES (CAST(?1 AS VARCHAR(320)), CAST(?2 AS TIMESTAMP WITH TIME ZONE))) s(k, n) ON t.throttle_key = s.k "
+            + "WHEN MATCHED THEN UPDATE SET failures = CASE WHEN t.window_start > ?3 THEN t.failures + 1 ELSE 1 END, "
+            + "window_start = CASE WHEN t.window_start > ?3 THEN t.window_start ELSE s.n END "
+            + "WHEN NOT MATCHED THEN INSERT (throttle_key, failures, window_start) VALUES (s.k, 1, s.n))";
+
+    @Inject
+    UpsertReturningProbe probe;
+
+    private volatile String sql;
+
+    public String sql() {
+        String known = sql;
+        if (known == null) {
+            known = detect();
+            sql = known;
+        }
+        return known;
+    }
+
+    /** Whether the statement can fail on a concurrent first insert (H2's MERGE can; PostgreSQL's upsert cannot). */
+    boolean mayRaceOnInsert() {
+        return FINAL_TABLE_OF_MERGE.equals(sql());
+    }
+
+    private String detect() {
+        try {
+            probe.run();
+            LOG.info("Login attempts are counted with INSERT ... ON CONFLICT ... RETURNING");
+            return UPSERT_RETURNING;
+        } catch (RuntimeException e) {
+            if (DatabaseFailures.isUnavailable(e)) {
+                throw e; // nothing learned; ask again next time
+            }
+            LOG.info("Login attempts are counted with SELECT ... FROM FINAL TABLE (MERGE ...)");
+            return FINAL_TABLE_OF_MERGE;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package com.mediahub.auth.entity;
+
+import java.time.OffsetDateTime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/**
+ * Asks the database whether it understands {@code INSERT ... ON CONFLICT ... RETURNING}, in a
+ * transaction of its own that is rolled back (a failed statement must not spoil the caller's
+ * transaction, and the probe row must not stay).
+ */
+@ApplicationScoped
+public class UpsertReturningProbe {
+
+    @PersistenceContext(unitName = "mediahub")
+    EntityManager em;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void run() {
+        OffsetDateTime now = OffsetDateTime.now();
+        em.createNativeQuery(ReserveStatement.UPSERT_RETURNING).setParameter(1, "probe:upsert")
+                .setParameter(2, now).setParameter(3, now).getResultList();
+        em.createNativeQuery("DELETE FROM login_failures WHERE throttle_key = ?1").setParameter(1, "probe:upsert").executeUpdate();
+    }
+}

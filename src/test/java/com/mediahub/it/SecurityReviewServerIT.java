@@ -1,0 +1,143 @@
+package com.mediahub.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+
+/**
+ * The review items that need a server of their own (issue 12): its log is read (items 6 and 8),
+ * its database starts empty (item 12: the only admin) and gets rows from before usernames were
+ * compared canonically, then the server restarts (item 9), and registration is open (item 9).
+ */
+class SecurityReviewServerIT {
+
+    @TempDir
+    Path workDir;
+
+    private final Db db = new Db(ItEnvironment.SECURITY_DB);
+
+    @Test
+    void item06_item08_item09_item12_onAServerOfItsOwn() throws Exception {
+        Path config = workDir.resolve("config.toml");
+        Files.writeString(config, "[auth]\nbcrypt_cost = 5\nregistration = \"open\"\nregistrations_per_hour = 100\n");
+        try (PayaraProcess server = new PayaraProcess(ItEnvironment.serverOn(ItEnvironment.SECURITY_DB, config), workDir,
+                "security-review").start()) {
+            Api api = new Api(server.baseUrl());
+            String admin = Api.basic("admin", ItEnvironment.adminPassword());
+
+            item12_theLastAdminCannotBeDeleted(api, admin);
+            item09_registrationRefusesAdminLikeNames(api);
+
+            int logBefore = server.logText().length();
+            item06_nulBytesAnswer4xx(api);
+            String leaked = item08_raceOnFailedLoginsForAFreshName(server);
+            db.update("DELETE FROM login_failures");
+            Thread.sleep(1_000); // the log is written asynchronously
+            String during = server.logText().substring(logBefore);
+            assertFalse(during.contains(leaked), "the attempted username reached the log: " + excerpt(during, leaked));
+            assertFalse(during.contains("\tat ") || during.contains("\n at "), "a stack trace reached the log:\n" + during);
+            assertTrue(during.length() < 20_000, "one line per fault at most, not " + during.length() + " characters:\n" + during);
+
+            server.stop();
+            item09_anExistingDatabaseWithLookAlikesStillStarts(server);
+        }
+    }
+
+    private void item12_theLastAdminCannotBeDeleted(Api api, String admin) {
+        long adminId = api.get("/api/users/me", admin).expect(200).json().getJsonNumber("id").longValue();
+        api.delete("/api/users/" + adminId, admin).expectError(409, "The last admin cannot be deleted or lose the admin role");
+        Api.TestUser second = api.createUser("second-admin", "second-admin-password", "admin", "user");
+        api.delete("/api/users/" + adminId, second.basic()).expect(204); // not the last one: allowed
+        api.delete("/api/users/" + second.id(), second.basic())
+                .expectError(409, "The last admin cannot be deleted or lose the admin role");
+        // put the bootstrap admin back for the rest of the test
+        api.post("/api/users", second.basic(), "{\"username\":\"admin\",\"password\":\"" + ItEnvironment.adminPassword()
+                + "\",\"roles\":[\"admin\",\"user\"]}").expect(201);
+    }
+
+    private void item09_registrationRefusesAdminLikeNames(Api api) {
+        for (String name : List.of("site-admin", "Root", "\u0430dministrator", "ADMINISTRATOR")) {
+            Reply reply = api.post("/api/users", null, jakarta.json.Json.createObjectBuilder().add("username", name)
+                    .add("password", "registered-password").build().toString());
+            assertEquals(409, reply.status(), name + " -> " + reply.body());
+        }
+        api.post("/api/users", null, "{\"username\":\"newcomer\",\"password\":\"registered-password\"}").expect(201);
+        api.post("/api/users", null, "{\"username\":\"NEWCOMER\",\"password\":\"registered-password\"}")
+                .expectError(409, "Username already exists");
+    }
+
+    private void item06_nulBytesAnswer4xx(Api api) {
+        Api.TestUser user = api.createUser("nul", "nul-password-1", "user");
+        for (int i = 0; i < 20; i++) {
+            api.get("/api/users/me", Api.basic("nul\u0000" + i, "x")).expectError(401, "Authentication failed");
+            api.post("/api/token", null, "{\"username\":\"nul\\u0000\",\"password\":\"x\"}").expectError(401, "Authentication failed");
+        }
+        api.post("/api/databases", user.basic(), "{\"name\":\"a\\u0000b\"}")
+                .expectError(400, "Field 'name' must not contain control characters");
+        api.post("/api/databases", user.basic(), "{\"name\":\"ok\"}").expect(201);
+        long databaseId = db.count("SELECT MAX(id) FROM databases");
+        api.post("/api/entries", user.basic(), "{\"database_id\":" + databaseId + ",\"title\":\"t\\u0000\",\"content\":\"c\"}")
+                .expectError(400, "Field 'title' must not contain control characters");
+    }
+
+    /** Parallel first failures of one username: the old code raced on inserting its counter row. */
+    private String item08_raceOnFailedLoginsForAFreshName(PayaraProcess server) throws Exception {
+        String name = "leak-" + UUID.randomUUID().toString().substring(0, 12);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (int round = 0; round < 3; round++) {
+            db.update("DELETE FROM login_failures");
+            List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                responses.add(client.sendAsync(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/users/me"))
+                        .header("Authorization", Api.basic(name + round, "wrong")).build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            for (CompletableFuture<HttpResponse<String>> response : responses) {
+                int status = response.get().statusCode();
+                assertTrue(status == 401 || status == 429 || status == 503, "status " + status + ": " + response.get().body());
+            }
+        }
+        return name;
+    }
+
+    private void item09_anExistingDatabaseWithLookAlikesStillStarts(PayaraProcess server) {
+        String hash = new String(BCrypt.withDefaults().hash(5, "legacy-password".getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        for (String name : List.of("Legacy", "legacy", "\u0430dmin")) {
+            db.update("INSERT INTO users (username, password_hash, roles, created_at, token_version) VALUES (?, ?, 'user', ?, 0)",
+                    name, hash, OffsetDateTime.now());
+        }
+        server.start();
+        Api api = new Api(server.baseUrl());
+        long upper = api.get("/api/users/me", Api.basic("Legacy", "legacy-password")).expect(200).json().getJsonNumber("id").longValue();
+        long lower = api.get("/api/users/me", Api.basic("legacy", "legacy-password")).expect(200).json().getJsonNumber("id").longValue();
+        assertNotEquals(upper, lower, "both accounts keep signing in with their own spelling");
+        assertEquals("\u0430dmin", api.get("/api/users/me", Api.basic("\u0430dmin", "legacy-password")).expect(200)
+                .json().getString("username"));
+        api.get("/api/users/me", Api.basic("admin", ItEnvironment.adminPassword())).expect(200);
+        assertTrue(server.logText().contains("clash with an older account's name"), "the operator is told");
+    }
+
+    private static String excerpt(String log, String needle) {
+        int at = log.indexOf(needle);
+        return log.substring(Math.max(0, at - 300), Math.min(log.length(), at + 300));
+    }
+}
