@@ -132,6 +132,11 @@ run_tomee() {
   cp "$driver" "$home/lib/"
   # HTTP on loopback and the test port; no shutdown port (stopped with SIGTERM).
   sed -i "s/port=\"8080\"/port=\"$port\" address=\"127.0.0.1\"/; s/port=\"8005\"/port=\"-1\"/" "$home/conf/server.xml"
+  # Security review (issue 12), as server-config/tomee/README.md tells operators: no Server header,
+  # a stalled request body cut off after 10 s (408), and TomEE's own MicroProfile OpenAPI and
+  # Metrics endpoints (/<context>/openapi, /<context>/metrics) not registered at all.
+  sed -i 's/ server="Apache TomEE"//g; s/connectionTimeout="20000"/connectionTimeout="20000" disableUploadTimeout="false" connectionUploadTimeout="${fdb.http.bodyTimeout:-10000}"/' "$home/conf/server.xml"
+  sed -i 's/<Context>/<Context containerSciFilter="org\\.apache\\.tomee\\.microprofile\\.(openapi\\.MicroProfileOpenApiRegistration|metrics\\.MicroProfileMetricsRegistration)">/' "$home/conf/context.xml"
   cp "$war" "$home/webapps/mediahub.war"
   app_env mediahub_smoke_tomee "$dir"
   start_group "$dir/server.log" "$home/bin/catalina.sh" run

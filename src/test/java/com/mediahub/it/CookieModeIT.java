@@ -71,7 +71,7 @@ class CookieModeIT extends DeployedWar {
         Map<String, String> set = setCookies(reply);
         assertEquals(List.of(ACCESS, REFRESH, CSRF), List.copyOf(set.keySet()));
         assertTrue(set.get(ACCESS).endsWith("; Path=/mediahub/; Max-Age=300; Secure; HttpOnly; SameSite=Lax"), set.get(ACCESS));
-        assertTrue(set.get(REFRESH).endsWith("; Path=/mediahub/api; Max-Age=86400; Secure; HttpOnly; SameSite=Lax"), set.get(REFRESH));
+        assertTrue(set.get(REFRESH).endsWith("; Path=/mediahub/api/token/refresh; Max-Age=86400; Secure; HttpOnly; SameSite=Lax"), set.get(REFRESH));
         assertTrue(set.get(CSRF).endsWith("; Path=/mediahub/; Max-Age=86400; Secure; SameSite=Lax"), set.get(CSRF));
         assertFalse(set.get(CSRF).contains("HttpOnly"), "JavaScript must read the CSRF cookie");
         assertEquals(1, db.count("SELECT COUNT(*) FROM refresh_tokens WHERE token_hash = ?",

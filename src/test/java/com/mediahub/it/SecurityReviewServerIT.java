@@ -96,7 +96,7 @@ class SecurityReviewServerIT {
                 .expectError(400, "Field 'name' must not contain control characters");
         api.post("/api/databases", user.basic(), "{\"name\":\"ok\"}").expect(201);
         long databaseId = db.count("SELECT MAX(id) FROM databases");
-        api.post("/api/entries", user.basic(), "{\"database_id\":" + databaseId + ",\"title\":\"t\\u0000\",\"content\":\"c\"}")
+        api.post("/api/entry", user.basic(), "{\"database_id\":" + databaseId + ",\"title\":\"t\\u0000\",\"content\":\"c\"}")
                 .expectError(400, "Field 'title' must not contain control characters");
     }
 

@@ -180,8 +180,9 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
             credentials = JsonLoginBody.read(request);
         } catch (ApiException malformed) {
             return sendError(request, response, malformed.error());
-        } catch (java.io.IOException notReceivedInTime) {
-            // The read timeout (or the client went away): one line, no trace (review item 7).
+        } catch (java.io.IOException | RuntimeException notReceivedInTime) {
+            // The read timeout or the client went away (on WildFly an Undertow race can surface as
+            // a NullPointerException from the stream): one line, no trace (review item 7).
             LOG.info("JSON login body not received in time");
             return sendError(request, response, ErrorCatalogue.REQUEST_TIMEOUT);
         }

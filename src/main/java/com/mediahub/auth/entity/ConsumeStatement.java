@@ -1,9 +1,6 @@
 package com.mediahub.auth.entity;
 
-import java.util.logging.Logger;
-
-import com.mediahub.platform.error.DatabaseFailures;
-
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -17,8 +14,6 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class ConsumeStatement {
 
-    private static final Logger LOG = Logger.getLogger(ConsumeStatement.class.getName());
-
     /** Columns returned, in this order. */
     static final String COLUMNS = "user_id, family_id, family_created_at, family_expiry, generation, expiry";
     static final String DELETE = "DELETE FROM refresh_tokens WHERE token_hash = ?1 AND expiry > ?2";
@@ -28,29 +23,15 @@ public class ConsumeStatement {
     @Inject
     DeleteReturningProbe probe;
 
-    private volatile String sql;
+    private ProbedSql statement;
+
+    @PostConstruct
+    void init() {
+        statement = new ProbedSql("Refresh tokens are consumed", DELETE_RETURNING, OLD_TABLE_OF_DELETE, probe::run);
+    }
 
     /** The statement for this database; parameters: 1 the token hash, 2 "now". */
     public String sql() {
-        String known = sql;
-        if (known == null) {
-            known = detect();
-            sql = known;
-        }
-        return known;
-    }
-
-    private String detect() {
-        try {
-            probe.run();
-            LOG.info("Refresh tokens are consumed with DELETE ... RETURNING");
-            return DELETE_RETURNING;
-        } catch (RuntimeException e) {
-            if (DatabaseFailures.isUnavailable(e)) {
-                throw e; // nothing learned; ask again next time
-            }
-            LOG.info("Refresh tokens are consumed with SELECT ... FROM OLD TABLE (DELETE ...)");
-            return OLD_TABLE_OF_DELETE;
-        }
+        return statement.sql();
     }
 }

@@ -62,6 +62,10 @@ public class JpaLoginFailureRepository {
     public void giveBack(List<String> keys) {
         em.createQuery("UPDATE LoginFailure f SET f.failures = f.failures - 1 WHERE f.key IN :keys AND f.failures > 0")
                 .setParameter("keys", keys).executeUpdate();
+        // A counter back at zero is no counter: successful logins leave no rows behind. (Atomic per
+        // row: a concurrent attempt that counted in the meantime keeps its row.)
+        em.createQuery("DELETE FROM LoginFailure f WHERE f.key IN :keys AND f.failures <= 0")
+                .setParameter("keys", keys).executeUpdate();
     }
 
     /** Deletes up to {@code limit} counters whose window has passed; returns how many. */

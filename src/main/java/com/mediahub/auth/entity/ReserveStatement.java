@@ -1,9 +1,6 @@
 package com.mediahub.auth.entity;
 
-import java.util.logging.Logger;
-
-import com.mediahub.platform.error.DatabaseFailures;
-
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -17,8 +14,6 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class ReserveStatement {
-
-    private static final Logger LOG = Logger.getLogger(ReserveStatement.class.getName());
 
     /** Parameters: 1 the key, 2 "now", 3 the window floor (windows that started before it have passed). */
     static final String UPSERT_RETURNING = "INSERT INTO login_failures (throttle_key, failures, window_start) VALUES (?1, 1, ?2) "
@@ -35,33 +30,19 @@ public class ReserveStatement {
     @Inject
     UpsertReturningProbe probe;
 
-    private volatile String sql;
+    private ProbedSql statement;
+
+    @PostConstruct
+    void init() {
+        statement = new ProbedSql("Login attempts are counted", UPSERT_RETURNING, FINAL_TABLE_OF_MERGE, probe::run);
+    }
 
     public String sql() {
-        String known = sql;
-        if (known == null) {
-            known = detect();
-            sql = known;
-        }
-        return known;
+        return statement.sql();
     }
 
     /** Whether the statement can fail on a concurrent first insert (H2's MERGE can; PostgreSQL's upsert cannot). */
     boolean mayRaceOnInsert() {
-        return FINAL_TABLE_OF_MERGE.equals(sql());
-    }
-
-    private String detect() {
-        try {
-            probe.run();
-            LOG.info("Login attempts are counted with INSERT ... ON CONFLICT ... RETURNING");
-            return UPSERT_RETURNING;
-        } catch (RuntimeException e) {
-            if (DatabaseFailures.isUnavailable(e)) {
-                throw e; // nothing learned; ask again next time
-            }
-            LOG.info("Login attempts are counted with SELECT ... FROM FINAL TABLE (MERGE ...)");
-            return FINAL_TABLE_OF_MERGE;
-        }
+        return statement.isFallback();
     }
 }

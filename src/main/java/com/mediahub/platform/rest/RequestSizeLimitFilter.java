@@ -37,7 +37,9 @@ public class RequestSizeLimitFilter implements ContainerRequestFilter {
             }
             throw new ApiException(ErrorCatalogue.PAYLOAD_TOO_LARGE);
         }
-        if (request.hasEntity()) {
+        // Decided from the headers: CXF's hasEntity() reads and buffers the whole body first, which
+        // defeats this limit and, with a stalled body, waits for the read timeout twice.
+        if (request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null) {
             request.setEntityStream(new LimitedInputStream(request.getEntityStream()));
         }
     }
