@@ -19,51 +19,110 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 
 /**
- * The review items that need a server of their own (issue 12): its log is read (items 6 and 8),
+ * The review items that need a server of their own (issue 12), in this order: its log is read (items 6 and 8),
  * its database starts empty (item 12: the only admin) and gets rows from before usernames were
  * compared canonically, then the server restarts (item 9), and registration is open (item 9).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SecurityReviewServerIT {
 
     @TempDir
-    Path workDir;
+    static Path workDir;
 
-    private final Db db = new Db(ItEnvironment.SECURITY_DB);
+    private static final Db db = new Db(ItEnvironment.SECURITY_DB);
+    private static PayaraProcess server;
+    private static Api api;
+    private static String admin;
 
-    @Test
-    void item06_item08_item09_item12_onAServerOfItsOwn() throws Exception {
+    @BeforeAll
+    static void start() throws Exception {
         Path config = workDir.resolve("config.toml");
         Files.writeString(config, "[auth]\nbcrypt_cost = 5\nregistration = \"open\"\nregistrations_per_hour = 100\n");
-        try (PayaraProcess server = new PayaraProcess(ItEnvironment.serverOn(ItEnvironment.SECURITY_DB, config), workDir,
-                "security-review").start()) {
-            Api api = new Api(server.baseUrl());
-            String admin = Api.basic("admin", ItEnvironment.adminPassword());
+        server = new PayaraProcess(ItEnvironment.serverOn(ItEnvironment.SECURITY_DB, config), workDir, "security-review").start();
+        api = new Api(server.baseUrl());
+        admin = Api.basic("admin", ItEnvironment.adminPassword());
+    }
 
-            item12_theLastAdminCannotBeDeleted(api, admin);
-            item09_registrationRefusesAdminLikeNames(api);
-
-            int logBefore = server.logText().length();
-            item06_nulBytesAnswer4xx(api);
-            String leaked = item08_raceOnFailedLoginsForAFreshName(server);
-            db.update("DELETE FROM login_failures");
-            Thread.sleep(1_000); // the log is written asynchronously
-            String during = server.logText().substring(logBefore);
-            assertFalse(during.contains(leaked), "the attempted username reached the log: " + excerpt(during, leaked));
-            assertFalse(during.contains("\tat ") || during.contains("\n at "), "a stack trace reached the log:\n" + during);
-            assertTrue(during.length() < 20_000, "one line per fault at most, not " + during.length() + " characters:\n" + during);
-
-            server.stop();
-            item09_anExistingDatabaseWithLookAlikesStillStarts(server);
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
         }
     }
 
-    private void item12_theLastAdminCannotBeDeleted(Api api, String admin) {
+    /** Each test starts with no failures counted and with the admin (whom a failing item 12 may have deleted). */
+    @BeforeEach
+    void noFailuresCountedAndAnAdmin() {
+        db.update("DELETE FROM login_failures");
+        if (db.count("SELECT COUNT(*) FROM users WHERE username = 'admin'") == 0) {
+            String hash = new String(BCrypt.withDefaults().hash(5, ItEnvironment.adminPassword().getBytes(StandardCharsets.UTF_8)),
+                    StandardCharsets.UTF_8);
+            db.update("INSERT INTO users (username, password_hash, roles, created_at, token_version) "
+                    + "VALUES ('admin', ?, 'admin,user', ?, 0)", hash, OffsetDateTime.now());
+        }
+    }
+
+    /** What the server logged while {@code requests} ran (the log is written asynchronously). */
+    private static String logDuring(ThrowingRunnable requests) throws Exception {
+        int before = server.logText().length();
+        requests.run();
+        Thread.sleep(1_000);
+        return server.logText().substring(before);
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Test
+    @Order(1)
+    void item12_theLastAdminCannotBeDeleted() {
+        lastAdminChecks(api, admin);
+    }
+
+    @Test
+    @Order(2)
+    void item09_registrationRefusesAdminLikeNames() {
+        registrationChecks(api);
+    }
+
+    @Test
+    @Order(3)
+    void item06_nulBytesAnswer4xxAndLogNoStackTrace() throws Exception {
+        String during = logDuring(() -> nulRequests(api));
+        assertFalse(during.contains("\tat ") || during.contains("\n at "), "a stack trace reached the log:\n" + during);
+        assertTrue(during.length() < 5_000, "one line per fault at most, not " + during.length() + " characters:\n" + during);
+    }
+
+    @Test
+    @Order(4)
+    void item08_aRaceOnFailedLoginsDoesNotLogTheUsername() throws Exception {
+        String[] name = new String[1];
+        String during = logDuring(() -> name[0] = failedLoginRace(server));
+        assertFalse(during.contains(name[0]), "the attempted username reached the log: " + excerpt(during, name[0]));
+        assertFalse(during.contains("\tat "), "a stack trace reached the log:\n" + during);
+    }
+
+    @Test
+    @Order(5)
+    void item09_anExistingDatabaseWithLookAlikesStillStarts() {
+        server.stop();
+        legacyUsersAfterRestart(server);
+    }
+
+    private static void lastAdminChecks(Api api, String admin) {
         long adminId = api.get("/api/users/me", admin).expect(200).json().getJsonNumber("id").longValue();
         api.delete("/api/users/" + adminId, admin).expectError(409, "The last admin cannot be deleted or lose the admin role");
         Api.TestUser second = api.createUser("second-admin", "second-admin-password", "admin", "user");
@@ -75,7 +134,7 @@ class SecurityReviewServerIT {
                 + "\",\"roles\":[\"admin\",\"user\"]}").expect(201);
     }
 
-    private void item09_registrationRefusesAdminLikeNames(Api api) {
+    private static void registrationChecks(Api api) {
         for (String name : List.of("site-admin", "Root", "\u0430dministrator", "ADMINISTRATOR")) {
             Reply reply = api.post("/api/users", null, jakarta.json.Json.createObjectBuilder().add("username", name)
                     .add("password", "registered-password").build().toString());
@@ -86,7 +145,7 @@ class SecurityReviewServerIT {
                 .expectError(409, "Username already exists");
     }
 
-    private void item06_nulBytesAnswer4xx(Api api) {
+    private static void nulRequests(Api api) {
         Api.TestUser user = api.createUser("nul", "nul-password-1", "user");
         for (int i = 0; i < 20; i++) {
             api.get("/api/users/me", Api.basic("nul\u0000" + i, "x")).expectError(401, "Authentication failed");
@@ -101,7 +160,7 @@ class SecurityReviewServerIT {
     }
 
     /** Parallel first failures of one username: the old code raced on inserting its counter row. */
-    private String item08_raceOnFailedLoginsForAFreshName(PayaraProcess server) throws Exception {
+    private static String failedLoginRace(PayaraProcess server) throws Exception {
         String name = "leak-" + UUID.randomUUID().toString().substring(0, 12);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (int round = 0; round < 3; round++) {
@@ -119,7 +178,7 @@ class SecurityReviewServerIT {
         return name;
     }
 
-    private void item09_anExistingDatabaseWithLookAlikesStillStarts(PayaraProcess server) {
+    private static void legacyUsersAfterRestart(PayaraProcess server) {
         String hash = new String(BCrypt.withDefaults().hash(5, "legacy-password".getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
         for (String name : List.of("Legacy", "legacy", "\u0430dmin")) {
             db.update("INSERT INTO users (username, password_hash, roles, created_at, token_version) VALUES (?, ?, 'user', ?, 0)",
