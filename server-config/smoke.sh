@@ -153,7 +153,7 @@ request POST /api/token "$user_basic"
 access=$(field access_token)
 for path in '/api/token;x' '/api/token;' '/api/token;/'; do
   request POST "$path" "Bearer $access"
-  check "review 1: POST $path with a Bearer token mints nothing" eval '[[ ( $status == 400 || $status == 404 ) && $body != *access_token* ]]'
+  check "review 1: POST $path + Bearer mints nothing" eval '[[ ( $status == 400 || $status == 404 ) && $body != *access_token* ]]'
 done
 raw_status() { curl -s -o /tmp/smoke.$$.body -w '%{http_code}' "$@"; }
 status=$(raw_status -X POST -H "Authorization: $user_basic" -H 'Content-Type:' --data-binary '{"name":"no-type"}' "$base/api/databases")
