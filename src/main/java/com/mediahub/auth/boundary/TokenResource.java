@@ -96,11 +96,12 @@ public class TokenResource {
     @RolesAllowed({Role.USER, Role.ADMIN})
     public Response logout(String body) {
         Optional<String> fromBody = optionalRefreshTokenOf(body);
-        if (fromBody.isEmpty() && cookies.isCookieAuthenticated(request)
-                && cookies.value(request, cookies.refreshName()).isEmpty() && caller.get().session().isPresent()) {
-            // Cookie mode: the refresh cookie is only sent to the refresh endpoint; the access
-            // cookie's session id names the session (the mechanism has checked the CSRF header).
+        if (cookies.isCookieAuthenticated(request) && caller.get().session().isPresent()) {
+            // Cookie mode: the access cookie's session id names the session (the mechanism has
+            // checked the CSRF header). The refresh cookie is not sent here any more, and one left
+            // at the old, wider path by an earlier release may hold a token already rotated.
             tokens.revokeSession(caller.get(), caller.get().session().get());
+            fromBody.ifPresent(token -> tokens.revoke(caller.get(), token));
         } else {
             tokens.revoke(caller.get(), fromBody.orElseGet(this::refreshTokenFromCookie));
         }

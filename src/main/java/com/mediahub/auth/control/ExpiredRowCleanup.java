@@ -82,7 +82,7 @@ public class ExpiredRowCleanup {
         return new Counts(
                 inBatches(() -> refreshTokens.deleteExpired(now, batch), batch),
                 inBatches(() -> refreshTokens.deleteExpiredConsumed(now, batch), batch),
-                inBatches(() -> loginFailures.deleteStale(now.minus(settings.failureWindow()), batch), batch));
+                inBatches(() -> loginFailures.deleteStale(now.minus(settings.failureWindow()), now.minus(LoginThrottle.KNOWN_NETWORK_KEPT), batch), batch));
     }
 
     private static int inBatches(IntSupplier deleteBatch, int batch) {

@@ -141,7 +141,7 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
                 }
                 LoginThrottle.Attempt attempt = throttle.reserve(basic.username(), address);
                 if (!attempt.blocked()) {
-                    throttle.succeeded(attempt);
+                    throttle.succeeded(attempt); // a remembered success of this very password
                     basicCache.throttleChecked(cacheKey, hit.get());
                     return login(request, context, hit.get().caller());
                 }
@@ -155,17 +155,18 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
             request.setAttribute(JsonErrorPageServlet.RETRY_AFTER_ATTRIBUTE, attempt.retryAfter().get().toSeconds() + 1);
             return sendError(request, response, ErrorCatalogue.TOO_MANY_ATTEMPTS);
         }
-        CredentialValidationResult result = identityStores.validate(
-                new UsernamePasswordCredential(basic.username(), basic.password()));
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            // The reserved attempt stays counted: it was a failure.
+        CredentialValidationResult[] result = new CredentialValidationResult[1];
+        boolean valid = throttle.check(attempt, () -> {
+            result[0] = identityStores.validate(new UsernamePasswordCredential(basic.username(), basic.password()));
+            return result[0].getStatus() == CredentialValidationResult.Status.VALID;
+        });
+        if (!valid) {
             basicCache.forgetUser(basic.username());
             audit.record("login.failed", null, null);
             return fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
         }
-        throttle.succeeded(attempt);
-        CallerIdentity caller = CallerIdentity.byPassword(Long.parseLong(result.getCallerUniqueId()),
-                result.getCallerPrincipal().getName(), result.getCallerGroups());
+        CallerIdentity caller = CallerIdentity.byPassword(Long.parseLong(result[0].getCallerUniqueId()),
+                result[0].getCallerPrincipal().getName(), result[0].getCallerGroups());
         if (cacheKey != null) {
             tokenVersions.current(caller.id()).ifPresent(version -> basicCache.remember(cacheKey, caller, version));
         }

@@ -69,10 +69,15 @@ public class SessionCookies {
         return hostOrSecure(contextPath) + "csrf_token";
     }
 
-    /** The three Set-Cookie values for a fresh pair (the context path is prepended to the paths). */
+    /**
+     * The three Set-Cookie values for a fresh pair (the context path is prepended to the paths),
+     * after one that deletes a refresh cookie an earlier release left at the wider path.
+     */
     public List<String> issue(TokenPair pair, String contextPath) {
         String csrf = RefreshTokens.generate(random);
         return List.of(
+                // first, so that a client keeping one value per name ends up with the live token
+                cookie(refreshName(), "", contextPath + LEGACY_REFRESH_PATH, 0, true),
                 cookie(accessName(contextPath), pair.accessToken(), contextPath + "/", pair.accessLifetime().toSeconds(), true),
                 cookie(refreshName(), pair.refreshToken(), contextPath + REFRESH_PATH, pair.refreshLifetime().toSeconds(), true),
                 cookie(csrfName(contextPath), csrf, contextPath + "/", pair.refreshLifetime().toSeconds(), false));

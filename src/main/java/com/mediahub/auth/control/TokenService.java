@@ -164,6 +164,8 @@ public class TokenService {
         if (userAgent == null || userAgent.isBlank()) {
             return null;
         }
-        return userAgent.length() <= MAX_USER_AGENT ? userAgent : userAgent.substring(0, MAX_USER_AGENT);
+        // Control characters go (a NUL is refused by PostgreSQL: review item 6, same class).
+        String printable = userAgent.replaceAll("\\p{Cntrl}", "");
+        return printable.length() <= MAX_USER_AGENT ? printable : printable.substring(0, MAX_USER_AGENT);
     }
 }

@@ -8,8 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * Failed logins counted for one key ({@code user:<name>} or {@code address:<ip>}) in a window
- * that starts at the first failure (table {@code login_failures}). Stored in the database so
+ * Failed logins counted for one key ({@code user:<name>}, {@code address:<network>},
+ * {@code pair:<hash>}) in a window that starts at the first attempt, and the checks in flight
+ * (table {@code login_failures}); also the networks users signed in from ({@code known:<hash>}). Stored in the database so
  * that every instance sees the same counts, also after a restart.
  */
 @Entity
@@ -22,6 +23,10 @@ public class LoginFailure {
 
     @Column(nullable = false)
     private int failures;
+
+    /** Password checks of this key in flight (counted before bcrypt, ended by success or failure). */
+    @Column(nullable = false)
+    private int pending;
 
     @Column(name = "window_start", nullable = false)
     private OffsetDateTime windowStart;

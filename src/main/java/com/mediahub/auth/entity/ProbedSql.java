@@ -2,11 +2,10 @@ package com.mediahub.auth.entity;
 
 import java.util.logging.Logger;
 
-import com.mediahub.platform.error.DatabaseFailures;
-
 /**
  * One of two forms of a statement, chosen once by asking the database: the preferred form when
- * the probe runs, else the fallback. A database that cannot be reached teaches nothing: it is
+ * the probe runs, the fallback when the database answers it with a syntax error (SQLSTATE class
+ * 42). Any other failure (unreachable, a timeout, a read-only standby) teaches nothing: it is
  * asked again next time.
  */
 final class ProbedSql {
@@ -36,21 +35,27 @@ final class ProbedSql {
         return known;
     }
 
-    boolean isFallback() {
-        return fallback.equals(sql());
-    }
-
     private String detect() {
         try {
             probe.run();
             LOG.info(() -> what + " with the statement: " + preferred);
             return preferred;
         } catch (RuntimeException e) {
-            if (DatabaseFailures.isUnavailable(e)) {
+            if (!isSyntaxError(e)) {
                 throw e;
             }
             LOG.info(() -> what + " with the statement: " + fallback);
             return fallback;
         }
+    }
+
+    /** SQLSTATE class 42 (syntax error or access rule violation): the database does not speak this form. */
+    private static boolean isSyntaxError(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("42")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -15,17 +15,23 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class ReserveStatement {
 
-    /** Parameters: 1 the key, 2 "now", 3 the window floor (windows that started before it have passed). */
-    static final String UPSERT_RETURNING = "INSERT INTO login_failures (throttle_key, failures, window_start) VALUES (?1, 1, ?2) "
-            + "ON CONFLICT (throttle_key) DO UPDATE SET "
-            + "failures = CASE WHEN login_failures.window_start > ?3 THEN login_failures.failures + 1 ELSE 1 END, "
+    /**
+     * Parameters: 1 the key, 2 "now", 3 the window floor (windows that started before it have
+     * passed). Counts one password check in flight ({@code pending}); a passed window starts again
+     * with no failures and only this check in flight.
+     */
+    static final String UPSERT_RETURNING = "INSERT INTO login_failures (throttle_key, failures, pending, window_start) "
+            + "VALUES (?1, 0, 1, ?2) ON CONFLICT (throttle_key) DO UPDATE SET "
+            + "failures = CASE WHEN login_failures.window_start > ?3 THEN login_failures.failures ELSE 0 END, "
+            + "pending = CASE WHEN login_failures.window_start > ?3 THEN login_failures.pending + 1 ELSE 1 END, "
             + "window_start = CASE WHEN login_failures.window_start > ?3 THEN login_failures.window_start ELSE ?2 END "
-            + "RETURNING failures, window_start";
-    static final String FINAL_TABLE_OF_MERGE = "SELECT failures, window_start FROM FINAL TABLE (MERGE INTO login_failures t "
+            + "RETURNING failures, pending, window_start";
+    static final String FINAL_TABLE_OF_MERGE = "SELECT failures, pending, window_start FROM FINAL TABLE (MERGE INTO login_failures t "
             + "USING (VALUES (CAST(?1 AS VARCHAR(320)), CAST(?2 AS TIMESTAMP WITH TIME ZONE))) s(k, n) ON t.throttle_key = s.k "
-            + "WHEN MATCHED THEN UPDATE SET failures = CASE WHEN t.window_start > ?3 THEN t.failures + 1 ELSE 1 END, "
+            + "WHEN MATCHED THEN UPDATE SET failures = CASE WHEN t.window_start > ?3 THEN t.failures ELSE 0 END, "
+            + "pending = CASE WHEN t.window_start > ?3 THEN t.pending + 1 ELSE 1 END, "
             + "window_start = CASE WHEN t.window_start > ?3 THEN t.window_start ELSE s.n END "
-            + "WHEN NOT MATCHED THEN INSERT (throttle_key, failures, window_start) VALUES (s.k, 1, s.n))";
+            + "WHEN NOT MATCHED THEN INSERT (throttle_key, failures, pending, window_start) VALUES (s.k, 0, 1, s.n))";
 
     @Inject
     UpsertReturningProbe probe;
@@ -41,8 +47,4 @@ public class ReserveStatement {
         return statement.sql();
     }
 
-    /** Whether the statement can fail on a concurrent first insert (H2's MERGE can; PostgreSQL's upsert cannot). */
-    boolean mayRaceOnInsert() {
-        return statement.isFallback();
-    }
 }

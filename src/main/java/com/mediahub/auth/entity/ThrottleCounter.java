@@ -2,6 +2,9 @@ package com.mediahub.auth.entity;
 
 import java.time.OffsetDateTime;
 
-/** One throttle key's count in its current window, as the reserving statement returned it. */
-public record ThrottleCounter(String key, int failures, OffsetDateTime windowStart) {
+/**
+ * One throttle key's counts in its current window, as the reserving statement returned them:
+ * {@code failures} counted, and {@code pending} password checks in flight (this one included).
+ */
+public record ThrottleCounter(String key, int failures, int pending, OffsetDateTime windowStart) {
 }

@@ -9,8 +9,8 @@ import jakarta.transaction.Transactional;
 
 /**
  * Asks the database whether it understands {@code INSERT ... ON CONFLICT ... RETURNING}, in a
- * transaction of its own that is rolled back (a failed statement must not spoil the caller's
- * transaction, and the probe row must not stay).
+ * transaction of its own (a failed statement must not spoil the caller's transaction); the probe
+ * row is deleted again in the same transaction.
  */
 @ApplicationScoped
 public class UpsertReturningProbe {

@@ -51,6 +51,8 @@ public class UserService {
     UserAccessPolicy access;
     @Inject
     LoginThrottle throttle;
+    @Inject
+    PasswordReplacement passwordWriter;
 
     /** The caller's own profile, from the profile cache. */
     public UserProfile profile(long id) {
@@ -73,7 +75,6 @@ public class UserService {
      * Names are compared by {@link Usernames}: the same canonical name is taken, a look-alike of
      * an existing name is refused, and self-registration may not take an admin-like name.
      */
-    @Transactional
     public User create(String username, String password, Set<String> roles, Origin origin) {
         Optional<String> canonical = Usernames.canonical(username);
         if (!USERNAME.matcher(username).matches() || canonical.isEmpty()) {
@@ -95,9 +96,13 @@ public class UserService {
         if (users.existsWithSkeleton(Usernames.skeleton(canonical.get()))) {
             throw new ApiException(ErrorCatalogue.USERNAME_CONFUSABLE);
         }
+        // Hashed outside any transaction: no database connection is held while bcrypt runs (or
+        // waits for a slot). The insert is the repository's own transaction; the unique keys
+        // decide a race with another creation.
+        String hash = passwords.hash(password);
         try {
-            return users.add(new User(username, passwords.hash(password), roles.isEmpty() ? Set.of(Role.USER) : roles));
-        } catch (PersistenceException raceWithAnotherInsert) {
+            return users.add(new User(username, hash, roles.isEmpty() ? Set.of(Role.USER) : roles));
+        } catch (PersistenceException | jakarta.transaction.TransactionalException raceWithAnotherInsert) {
             throw new ApiException(ErrorCatalogue.USERNAME_TAKEN);
         }
     }
@@ -128,20 +133,18 @@ public class UserService {
      * is counted up so that access tokens issued before stop working; Basic with the old
      * password fails at once. Returns how many refresh tokens were revoked.
      */
-    @Transactional
     public int changePassword(CallerIdentity caller, long id, String currentPassword, String newPassword,
                               String clientAddress) {
         access.checkMaySelfOrAdmin(caller, id);
         User user = find(id);
+        // The checks and both bcrypt runs happen outside any transaction, so no database
+        // connection is held while they run (or wait for a slot): parallel password changes
+        // cannot drain the pool. Only the writes are one transaction.
         if (caller.id() == id) {
             checkCurrentPassword(user, currentPassword, clientAddress);
         }
         checkPassword("new_password", newPassword);
-        users.updatePasswordHash(id, passwords.hash(newPassword));
-        int revoked = refreshTokens.deleteAllOf(id);
-        tokenVersions.versionChanged(id, users.bumpTokenVersion(id));
-        audit.record("password.changed", id, null);
-        return revoked;
+        return passwordWriter.replace(id, passwords.hash(newPassword));
     }
 
     /**
@@ -154,11 +157,10 @@ public class UserService {
             audit.record("login.throttled", user.getId(), null);
             throw ApiException.retryAfter(ErrorCatalogue.TOO_MANY_ATTEMPTS, attempt.retryAfter().get().toSeconds() + 1);
         }
-        if (currentPassword == null || !passwords.verify(currentPassword, user.getPasswordHash())) {
+        if (!throttle.check(attempt, () -> currentPassword != null && passwords.verify(currentPassword, user.getPasswordHash()))) {
             audit.record("login.failed", user.getId(), null);
             throw new ApiException(ErrorCatalogue.CURRENT_PASSWORD_WRONG);
         }
-        throttle.succeeded(attempt);
     }
 
     static void checkPassword(String field, String password) {

@@ -29,7 +29,7 @@ class SessionCookiesTest {
 
     @Test
     void secureByDefaultWithHostPrefixesWherePathIsRoot() {
-        List<String> set = cookies("", null).issue(PAIR, "");
+        List<String> set = cookies("", null).issue(PAIR, "").subList(1, 4);
         assertEquals("__Host-access_token=ACCESS; Path=/; Max-Age=300; Secure; HttpOnly; SameSite=Lax", set.get(0));
         assertEquals("__Secure-refresh_token=REFRESH; Path=/api/token/refresh; Max-Age=86400; Secure; HttpOnly; SameSite=Lax", set.get(1));
         assertTrue(set.get(2).matches("__Host-csrf_token=[A-Za-z0-9_-]{43}; Path=/; Max-Age=86400; Secure; SameSite=Lax"), set.get(2));
@@ -37,15 +37,21 @@ class SessionCookiesTest {
 
     @Test
     void insecureModeForPlainHttpDevelopment() {
-        List<String> set = cookies("[cookie]\nsecure = false\nsame_site = \"strict\"\n", null).issue(PAIR, "/app");
+        List<String> set = cookies("[cookie]\nsecure = false\nsame_site = \"strict\"\n", null).issue(PAIR, "/app").subList(1, 4);
         assertEquals("access_token", cookies("[cookie]\nsecure = false\n", null).accessName("/app"));
         assertEquals("access_token=ACCESS; Path=/app/; Max-Age=300; HttpOnly; SameSite=Strict", set.get(0));
         assertEquals("refresh_token=REFRESH; Path=/app/api/token/refresh; Max-Age=86400; HttpOnly; SameSite=Strict", set.get(1));
     }
 
     @Test
+    void item13_aFreshPairFirstDeletesTheRefreshCookieAtItsOldWiderPath() {
+        assertEquals("__Secure-refresh_token=; Path=/api; Max-Age=0; Secure; HttpOnly; SameSite=Lax",
+                cookies("", null).issue(PAIR, "").get(0));
+    }
+
+    @Test
     void aDomainRulesOutTheHostPrefix() {
-        List<String> set = cookies("[cookie]\ndomain = \"example.com\"\n", null).issue(PAIR, "");
+        List<String> set = cookies("[cookie]\ndomain = \"example.com\"\n", null).issue(PAIR, "").subList(1, 4);
         assertEquals("__Secure-access_token=ACCESS; Path=/; Max-Age=300; Domain=example.com; Secure; HttpOnly; SameSite=Lax", set.get(0));
     }
 
