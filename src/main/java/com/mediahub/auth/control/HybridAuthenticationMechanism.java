@@ -155,18 +155,16 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
             request.setAttribute(JsonErrorPageServlet.RETRY_AFTER_ATTRIBUTE, attempt.retryAfter().get().toSeconds() + 1);
             return sendError(request, response, ErrorCatalogue.TOO_MANY_ATTEMPTS);
         }
-        CredentialValidationResult[] result = new CredentialValidationResult[1];
-        boolean valid = throttle.check(attempt, () -> {
-            result[0] = identityStores.validate(new UsernamePasswordCredential(basic.username(), basic.password()));
-            return result[0].getStatus() == CredentialValidationResult.Status.VALID;
-        });
-        if (!valid) {
+        CredentialValidationResult result = throttle.check(attempt,
+                () -> identityStores.validate(new UsernamePasswordCredential(basic.username(), basic.password())),
+                checked -> checked.getStatus() == CredentialValidationResult.Status.VALID);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             basicCache.forgetUser(basic.username());
             audit.record("login.failed", null, null);
             return fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
         }
-        CallerIdentity caller = CallerIdentity.byPassword(Long.parseLong(result[0].getCallerUniqueId()),
-                result[0].getCallerPrincipal().getName(), result[0].getCallerGroups());
+        CallerIdentity caller = CallerIdentity.byPassword(Long.parseLong(result.getCallerUniqueId()),
+                result.getCallerPrincipal().getName(), result.getCallerGroups());
         if (cacheKey != null) {
             tokenVersions.current(caller.id()).ifPresent(version -> basicCache.remember(cacheKey, caller, version));
         }

@@ -27,8 +27,7 @@ final class JsonLoginBody {
     }
 
     static boolean isJson(HttpServletRequest request) {
-        String type = request.getContentType();
-        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
+        return RequestScreen.declaresJson(request);
     }
 
     /**

@@ -98,7 +98,7 @@ public class LoginThrottle {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         String network = ClientNetwork.of(address);
         String userKey = userKey(username);
-        String networkKey = "address:" + network;
+        String networkKey = networkKey(network);
         String pairKey = "pair:" + RefreshTokens.hash(userKey + "|" + network);
         // Sorted: every request locks the rows in one order (no deadlock between two of them).
         List<String> keys = java.util.stream.Stream.of(userKey, networkKey, pairKey).sorted().toList();
@@ -135,23 +135,24 @@ public class LoginThrottle {
     }
 
     /**
-     * Runs a password check under the throttle: {@code check} answers whether the password was
-     * right; whatever it throws ends the attempt as abandoned and is rethrown.
+     * Runs a password check under the throttle and returns its result: {@code right} says whether
+     * the result means the password was right; whatever the check throws ends the attempt as
+     * abandoned and is rethrown.
      */
-    public boolean check(Attempt attempt, Supplier<Boolean> check) {
-        boolean right;
+    public <T> T check(Attempt attempt, Supplier<T> check, java.util.function.Predicate<T> right) {
+        T result;
         try {
-            right = check.get();
+            result = check.get();
         } catch (RuntimeException e) {
             abandoned(attempt);
             throw e;
         }
-        if (right) {
+        if (right.test(result)) {
             succeeded(attempt);
         } else {
             failed(attempt);
         }
-        return right;
+        return result;
     }
 
     /** H2's MERGE can lose a race on a first insert; the retry runs in a new transaction and finds the row. */
@@ -177,7 +178,11 @@ public class LoginThrottle {
     }
 
     static String addressKey(String address) {
-        return "address:" + ClientNetwork.of(address);
+        return networkKey(ClientNetwork.of(address));
+    }
+
+    private static String networkKey(String network) {
+        return "address:" + network;
     }
 
     private static String knownKey(String username, String network) {

@@ -59,7 +59,8 @@ final class RequestScreen {
         return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
-    private static boolean declaresJson(HttpServletRequest request) {
+    /** Whether the request declares {@code application/json} (parameters such as charset allowed). */
+    static boolean declaresJson(HttpServletRequest request) {
         String type = request.getContentType();
         if (type == null) {
             return false;

@@ -157,7 +157,8 @@ public class UserService {
             audit.record("login.throttled", user.getId(), null);
             throw ApiException.retryAfter(ErrorCatalogue.TOO_MANY_ATTEMPTS, attempt.retryAfter().get().toSeconds() + 1);
         }
-        if (!throttle.check(attempt, () -> currentPassword != null && passwords.verify(currentPassword, user.getPasswordHash()))) {
+        if (!throttle.check(attempt, () -> currentPassword != null && passwords.verify(currentPassword, user.getPasswordHash()),
+                Boolean::booleanValue)) {
             audit.record("login.failed", user.getId(), null);
             throw new ApiException(ErrorCatalogue.CURRENT_PASSWORD_WRONG);
         }
