@@ -15,7 +15,7 @@ import java.util.Set;
  * (0600) before anything is written to it, then moved into place atomically, so a reader never
  * sees half a file and the secret is never readable by others, not even for a moment.
  */
-final class PrivateFiles {
+public final class PrivateFiles {
 
     static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
@@ -23,7 +23,7 @@ final class PrivateFiles {
     }
 
     /** Replaces (or creates) {@code path}; an existing file keeps its mode, a new one gets 0600. */
-    static void write(Path path, String text) throws IOException {
+    public static void write(Path path, String text) throws IOException {
         boolean exists = Files.exists(path);
         Path directory = path.toAbsolutePath().getParent();
         Files.createDirectories(directory);

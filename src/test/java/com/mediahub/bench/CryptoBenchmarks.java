@@ -1,5 +1,6 @@
 package com.mediahub.bench;
 
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Set;
@@ -16,15 +17,15 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import com.mediahub.auth.control.AccessTokenService;
-import com.mediahub.auth.control.CallerIdentity;
-import com.mediahub.auth.control.TokenRejectedException;
-import com.mediahub.auth.control.VerifiedAccessToken;
+import com.mediahub.auth.token.control.AccessTokenService;
+import com.mediahub.security.CallerIdentity;
+import com.mediahub.auth.token.control.TokenRejectedException;
+import com.mediahub.auth.token.control.VerifiedAccessToken;
 import com.mediahub.config.Settings;
-import com.mediahub.config.SigningAlgorithm;
-import com.mediahub.config.SigningKeys;
-import com.mediahub.config.SigningSecret;
-import com.mediahub.config.TestKeys;
+import com.mediahub.auth.token.keys.SigningAlgorithm;
+import com.mediahub.auth.token.keys.SigningKeys;
+import com.mediahub.auth.token.keys.SigningSecret;
+import com.mediahub.auth.token.keys.TestKeys;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 
@@ -57,8 +58,8 @@ public class CryptoBenchmarks {
 
     @Setup
     public void setUp() throws Exception {
-        tokens = new AccessTokenService(Settings.defaults(), SigningKeys.hmac(new SigningSecret(SECRET, "benchmark")), false);
-        cached = new AccessTokenService(Settings.defaults(), SigningKeys.hmac(new SigningSecret(SECRET, "benchmark")), true);
+        tokens = new AccessTokenService(Settings.defaults(), SigningKeys.hmac(new SigningSecret(SECRET, "benchmark")), false, Clock.systemUTC());
+        cached = new AccessTokenService(Settings.defaults(), SigningKeys.hmac(new SigningSecret(SECRET, "benchmark")), true, Clock.systemUTC());
         token = tokens.issue(new CallerIdentity(42, "benchmark-user", Set.of("user"), 7L), 0, Instant.now());
         signingInput = token.substring(0, token.lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII);
         hmac = Mac.getInstance("HmacSHA256");
@@ -66,9 +67,9 @@ public class CryptoBenchmarks {
         password = "correct horse battery staple".getBytes(StandardCharsets.UTF_8);
         hash10 = BCrypt.withDefaults().hash(10, password);
         hash12 = BCrypt.withDefaults().hash(12, password);
-        es256 = new AccessTokenService(Settings.defaults(), keys(SigningAlgorithm.ES256), false);
+        es256 = new AccessTokenService(Settings.defaults(), keys(SigningAlgorithm.ES256), false, Clock.systemUTC());
         es256Token = es256.issue(caller, 0, Instant.now());
-        rs256 = new AccessTokenService(Settings.defaults(), keys(SigningAlgorithm.RS256), false);
+        rs256 = new AccessTokenService(Settings.defaults(), keys(SigningAlgorithm.RS256), false, Clock.systemUTC());
         rs256Token = rs256.issue(caller, 0, Instant.now());
     }
 

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.mediahub.config.PemKeys;
-import com.mediahub.config.TestKeys;
+import com.mediahub.auth.token.keys.PemKeys;
+import com.mediahub.auth.token.keys.TestKeys;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -8,17 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.mediahub.metrics.PrometheusText;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -208,19 +207,13 @@ class OperatorFeaturesIT {
         return new Api.Tokens(reply.json().getString("access_token"), reply.json().getString("refresh_token"));
     }
 
-    private static final Pattern SAMPLE = Pattern.compile("^([a-z_]+(?:\\{[^}]*})?) (\\S+)$", Pattern.MULTILINE);
 
     /** series (with labels) -> value, from the Prometheus text format. */
     private static Map<String, Double> scrape() {
         Reply reply = api.get("/api/metrics", admin).expect(200);
         String type = reply.header("Content-Type").replace(" ", "");
         assertTrue(type.startsWith("text/plain;") && type.contains("version=0.0.4"), type);
-        Map<String, Double> samples = new HashMap<>();
-        Matcher m = SAMPLE.matcher(reply.body());
-        while (m.find()) {
-            samples.put(m.group(1), Double.parseDouble(m.group(2)));
-        }
         assertTrue(reply.body().contains("# TYPE mediahub_token_endpoint_duration_seconds histogram"), reply.body());
-        return samples;
+        return PrometheusText.parse(reply.body()); // strict: a malformed line fails the test
     }
 }

@@ -2,13 +2,13 @@ package com.mediahub.databases.boundary;
 
 import java.net.URI;
 
-import com.mediahub.auth.control.CurrentCaller;
+import com.mediahub.security.CurrentCaller;
 import com.mediahub.databases.control.DatabaseService;
 import com.mediahub.databases.control.NewDatabase;
 import com.mediahub.databases.entity.Database;
-import com.mediahub.platform.json.JsonBodies;
+import com.mediahub.platform.rest.JsonBodies;
 import com.mediahub.platform.rest.PathIds;
-import com.mediahub.users.entity.Role;
+import com.mediahub.security.Role;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;

@@ -2,12 +2,12 @@ package com.mediahub.databases.boundary;
 
 import java.net.URI;
 
-import com.mediahub.auth.control.CurrentCaller;
+import com.mediahub.security.CurrentCaller;
 import com.mediahub.databases.control.DatabaseService;
 import com.mediahub.databases.control.NewEntry;
 import com.mediahub.databases.entity.Entry;
-import com.mediahub.platform.json.JsonBodies;
-import com.mediahub.users.entity.Role;
+import com.mediahub.platform.rest.JsonBodies;
+import com.mediahub.security.Role;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,6 +1,6 @@
 package com.mediahub.databases.control;
 
-import com.mediahub.auth.control.CallerIdentity;
+import com.mediahub.security.CallerIdentity;
 import com.mediahub.databases.entity.Database;
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;

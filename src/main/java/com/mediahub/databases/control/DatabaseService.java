@@ -1,14 +1,16 @@
 package com.mediahub.databases.control;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 
-import com.mediahub.auth.control.CallerIdentity;
+import com.mediahub.security.CallerIdentity;
 import com.mediahub.databases.entity.Database;
 import com.mediahub.databases.entity.Entry;
 import com.mediahub.databases.entity.JpaDatabaseRepository;
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
-import com.mediahub.platform.json.BeanValidation;
+import com.mediahub.platform.rest.BeanValidation;
 import com.mediahub.users.entity.JpaUserRepository;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +23,8 @@ public class DatabaseService {
 
     @Inject
     JpaDatabaseRepository databases;
+    @Inject
+    Clock clock;
     @Inject
     JpaUserRepository users;
     @Inject
@@ -42,7 +46,7 @@ public class DatabaseService {
     public Database create(CallerIdentity caller, NewDatabase request) {
         validation.valid(request);
         return databases.add(new Database(request.name().strip(), users.findById(caller.id())
-                .orElseThrow(() -> new ApiException(ErrorCatalogue.TOKEN_INVALID))));
+                .orElseThrow(() -> new ApiException(ErrorCatalogue.TOKEN_INVALID)), OffsetDateTime.now(clock)));
     }
 
     @Transactional
@@ -56,7 +60,7 @@ public class DatabaseService {
     public Entry addEntry(CallerIdentity caller, NewEntry request) {
         validation.valid(request);
         get(caller, request.databaseId());
-        return databases.addEntry(new Entry(request.databaseId(), request.title(), request.content()));
+        return databases.addEntry(new Entry(request.databaseId(), request.title(), request.content(), OffsetDateTime.now(clock)));
     }
 
     public List<Entry> entries(CallerIdentity caller, long databaseId) {

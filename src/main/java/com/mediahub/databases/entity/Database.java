@@ -38,10 +38,11 @@ public class Database {
     protected Database() {
     }
 
-    public Database(String name, User owner) {
+    /** @param createdAt now, from the application clock */
+    public Database(String name, User owner, OffsetDateTime createdAt) {
         this.name = name;
         this.owner = owner;
-        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS); // what the database keeps
+        this.createdAt = createdAt.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS); // what the database keeps
     }
 
     public Long getId() {

@@ -35,11 +35,12 @@ public class Entry {
     protected Entry() {
     }
 
-    public Entry(long databaseId, String title, String content) {
+    /** @param createdAt now, from the application clock */
+    public Entry(long databaseId, String title, String content, OffsetDateTime createdAt) {
         this.databaseId = databaseId;
         this.title = title;
         this.content = content;
-        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS); // what the database keeps
+        this.createdAt = createdAt.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS); // what the database keeps
     }
 
     public Long getId() {

@@ -1,15 +1,12 @@
 package com.mediahub.metrics.boundary;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-
-import com.mediahub.auth.control.CurrentCaller;
-import com.mediahub.auth.entity.JpaRefreshTokenRepository;
+import com.mediahub.security.CurrentCaller;
+import com.mediahub.auth.session.control.SessionService;
 import com.mediahub.config.OperationsSettings;
 import com.mediahub.metrics.control.SecurityMetrics;
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
-import com.mediahub.users.entity.Role;
+import com.mediahub.security.Role;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -33,7 +30,7 @@ public class MetricsResource {
     @Inject
     SecurityMetrics metrics;
     @Inject
-    JpaRefreshTokenRepository refreshTokens;
+    SessionService sessions;
     @Inject
     CurrentCaller caller;
     @Inject
@@ -45,7 +42,7 @@ public class MetricsResource {
         if (!caller.get().roles().contains(settings.metricsRole())) {
             throw new ApiException(ErrorCatalogue.ROLE_REQUIRED, settings.metricsRole());
         }
-        long[] live = refreshTokens.countLive(OffsetDateTime.now(ZoneOffset.UTC));
-        return metrics.render(live[0], live[1]);
+        SessionService.LiveCount live = sessions.countLive();
+        return metrics.render(live.refreshTokens(), live.sessions());
     }
 }

@@ -15,32 +15,35 @@ import jakarta.servlet.http.HttpServletRequest;
 public class TokenEndpointTimer implements ServletRequestListener {
 
     private static final String START = TokenEndpointTimer.class.getName() + ".start";
+    private static final String ENDPOINT = TokenEndpointTimer.class.getName() + ".endpoint";
 
     @Inject
     SecurityMetrics metrics;
 
     @Override
     public void requestInitialized(ServletRequestEvent event) {
-        if (endpointOf(event) != null) {
+        String endpoint = endpointOf(event);
+        if (endpoint != null) {
+            event.getServletRequest().setAttribute(ENDPOINT, endpoint);
             event.getServletRequest().setAttribute(START, System.nanoTime());
         }
     }
 
     @Override
     public void requestDestroyed(ServletRequestEvent event) {
-        // Only timed requests carry the start (set above); the path is looked at again only for them.
-        if (event.getServletRequest().getAttribute(START) instanceof Long start) {
-            metrics.observe(endpointOf(event), System.nanoTime() - start);
+        // Only timed requests carry the start and endpoint (set above).
+        if (event.getServletRequest().getAttribute(START) instanceof Long start
+                && event.getServletRequest().getAttribute(ENDPOINT) instanceof String endpoint) {
+            metrics.observe(endpoint, System.nanoTime() - start);
         }
     }
 
-    private static SecurityMetrics.Endpoint endpointOf(ServletRequestEvent event) {
-        if (!(event.getServletRequest() instanceof HttpServletRequest request)
-                || !"POST".equals(request.getMethod())) {
+    private String endpointOf(ServletRequestEvent event) {
+        if (!(event.getServletRequest() instanceof HttpServletRequest request)) {
             return null;
         }
         String uri = request.getRequestURI();
         String context = request.getContextPath();
-        return uri.startsWith(context) ? SecurityMetrics.Endpoint.of(uri.substring(context.length())) : null;
+        return uri.startsWith(context) ? metrics.timedEndpoint(request.getMethod(), uri.substring(context.length())) : null;
     }
 }

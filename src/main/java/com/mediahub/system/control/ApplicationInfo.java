@@ -2,6 +2,7 @@ package com.mediahub.system.control;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
@@ -10,17 +11,21 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 /** The application's version (from the build) and how long it has been running. */
 @ApplicationScoped
 public class ApplicationInfo {
+
+    @Inject
+    Clock clock;
 
     private Instant started;
     private String version;
 
     @PostConstruct
     void init() {
-        started = Instant.now();
+        started = clock.instant();
         Properties build = new Properties();
         try (InputStream in = ApplicationInfo.class.getResourceAsStream("/mediahub-build.properties")) {
             if (in != null) {
@@ -42,6 +47,6 @@ public class ApplicationInfo {
     }
 
     public long uptimeSeconds() {
-        return Duration.between(started, Instant.now()).toSeconds();
+        return Duration.between(started, clock.instant()).toSeconds();
     }
 }

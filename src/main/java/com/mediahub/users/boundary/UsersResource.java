@@ -2,8 +2,9 @@ package com.mediahub.users.boundary;
 
 import java.util.Optional;
 
-import com.mediahub.auth.control.CallerIdentity;
-import com.mediahub.auth.control.SecurityAudit;
+import com.mediahub.security.CallerIdentity;
+import com.mediahub.audit.AuditEvent;
+import com.mediahub.audit.SecurityAudit;
 import com.mediahub.config.OperationsSettings;
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
@@ -15,12 +16,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.mediahub.auth.control.CurrentCaller;
-import com.mediahub.platform.json.JsonBodies;
+import com.mediahub.security.CurrentCaller;
+import com.mediahub.platform.rest.JsonBodies;
 import com.mediahub.platform.json.Jsons;
 import com.mediahub.platform.rest.PathIds;
 import com.mediahub.users.control.UserService;
-import com.mediahub.users.entity.Role;
+import com.mediahub.security.AnonymousWhenRegistrationOpen;
+import com.mediahub.security.Role;
 import com.mediahub.users.entity.User;
 
 import jakarta.annotation.security.PermitAll;
@@ -84,6 +86,7 @@ public class UsersResource {
      */
     @POST
     @PermitAll
+    @AnonymousWhenRegistrationOpen
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(String body) {
         Optional<CallerIdentity> me = caller.find();
@@ -115,7 +118,7 @@ public class UsersResource {
         }
         User created = users.create(JsonBodies.requiredString(json, "username"),
                 JsonBodies.requiredString(json, "password"), Set.of(Role.USER), UserService.Origin.SELF_REGISTRATION);
-        audit.record("user.registered", created.getId(), null);
+        audit.record(AuditEvent.USER_REGISTERED, created.getId(), null);
         return created(created);
     }
 

@@ -1,5 +1,7 @@
 package com.mediahub.users.control;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,10 +11,10 @@ import java.util.Base64;
 import java.util.Set;
 import java.util.logging.Logger;
 
-import com.mediahub.auth.control.PasswordHasher;
+import com.mediahub.users.password.PasswordHasher;
 import com.mediahub.config.ConfigurationException;
 import com.mediahub.users.entity.JpaUserRepository;
-import com.mediahub.users.entity.Role;
+import com.mediahub.security.Role;
 import com.mediahub.users.entity.User;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +37,8 @@ public class AdminBootstrap {
     JpaUserRepository users;
     @Inject
     PasswordHasher passwords;
+    @Inject
+    Clock clock;
 
     @Transactional
     public void createAdminIfNoUsers() {
@@ -57,7 +61,7 @@ public class AdminBootstrap {
             hash = passwords.hash(generated);
         }
         try {
-            users.add(new User(ADMIN, hash, Set.of(Role.ADMIN, Role.USER)));
+            users.add(new User(ADMIN, hash, Set.of(Role.ADMIN, Role.USER), OffsetDateTime.now(clock)));
         } catch (PersistenceException anotherInstanceWasFaster) {
             LOG.info("Another instance created the admin user first");
             return;

@@ -1,11 +1,12 @@
 package com.mediahub.users.control;
 
-import com.mediahub.auth.control.SecurityAudit;
-import com.mediahub.auth.control.TokenVersionCache;
-import com.mediahub.auth.entity.JpaRefreshTokenRepository;
+import com.mediahub.audit.AuditEvent;
+import com.mediahub.audit.SecurityAudit;
 import com.mediahub.users.entity.JpaUserRepository;
+import com.mediahub.users.events.PasswordChanged;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -20,9 +21,7 @@ public class PasswordReplacement {
     @Inject
     JpaUserRepository users;
     @Inject
-    JpaRefreshTokenRepository refreshTokens;
-    @Inject
-    TokenVersionCache tokenVersions;
+    Event<PasswordChanged> passwordChanged;
     @Inject
     SecurityAudit audit;
 
@@ -30,9 +29,9 @@ public class PasswordReplacement {
     @Transactional
     public int replace(long userId, String newHash) {
         users.updatePasswordHash(userId, newHash);
-        int revoked = refreshTokens.deleteAllOf(userId);
-        tokenVersions.versionChanged(userId, users.bumpTokenVersion(userId));
-        audit.record("password.changed", userId, null);
-        return revoked;
+        PasswordChanged changed = new PasswordChanged(userId, users.bumpTokenVersion(userId));
+        passwordChanged.fire(changed); // authentication revokes the sessions, in this transaction
+        audit.record(AuditEvent.PASSWORD_CHANGED, userId, null);
+        return changed.revokedRefreshTokens();
     }
 }

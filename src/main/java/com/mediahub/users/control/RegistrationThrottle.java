@@ -34,9 +34,10 @@ public class RegistrationThrottle {
 
     @Inject
     OperationsSettings settings;
+    @Inject
+    Clock clock;
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
-    private Clock clock = Clock.systemUTC();
     private volatile Instant lastPrune = Instant.EPOCH;
 
     record Window(Instant start, int attempts) {

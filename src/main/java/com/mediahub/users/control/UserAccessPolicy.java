@@ -1,6 +1,6 @@
 package com.mediahub.users.control;
 
-import com.mediahub.auth.control.CallerIdentity;
+import com.mediahub.security.CallerIdentity;
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
 

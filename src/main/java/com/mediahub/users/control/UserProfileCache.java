@@ -1,5 +1,6 @@
 package com.mediahub.users.control;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -20,20 +21,22 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class UserProfileCache {
 
-    private record Entry(UserProfile profile, long loadedNanos) {
+    private record Entry(UserProfile profile, long loadedMillis) {
     }
 
     @Inject
     JpaUserRepository users;
     @Inject
     Settings settings;
+    @Inject
+    Clock clock;
 
     private final ConcurrentMap<Long, Entry> entries = new ConcurrentHashMap<>();
 
     public Optional<UserProfile> find(long id) {
-        long now = System.nanoTime();
+        long now = clock.millis();
         Entry entry = entries.get(id);
-        if (entry != null && now - entry.loadedNanos() < settings.userCacheTtl().toNanos()) {
+        if (entry != null && now - entry.loadedMillis() < settings.userCacheTtl().toMillis()) {
             return Optional.of(entry.profile());
         }
         Optional<UserProfile> loaded = users.findById(id).map(UserProfile::of);

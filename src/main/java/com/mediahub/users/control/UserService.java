@@ -1,25 +1,27 @@
 package com.mediahub.users.control;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.mediahub.auth.control.SecurityAudit;
-import com.mediahub.auth.control.TokenVersionCache;
-import com.mediahub.auth.entity.JpaRefreshTokenRepository;
-import com.mediahub.auth.control.CallerIdentity;
-import com.mediahub.auth.control.LoginThrottle;
-import com.mediahub.auth.control.PasswordHasher;
+import com.mediahub.audit.AuditEvent;
+import com.mediahub.audit.SecurityAudit;
+import com.mediahub.security.CallerIdentity;
+import com.mediahub.users.password.PasswordHasher;
 import com.mediahub.platform.error.ApiException;
+import com.mediahub.users.events.UserDeleted;
 import com.mediahub.platform.error.ErrorCatalogue;
 import com.mediahub.users.entity.JpaUserRepository;
-import com.mediahub.users.entity.Role;
+import com.mediahub.security.Role;
 import com.mediahub.users.entity.User;
 import com.mediahub.users.entity.UserProfile;
 import com.mediahub.users.entity.Usernames;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -38,11 +40,9 @@ public class UserService {
     @Inject
     JpaUserRepository users;
     @Inject
+    Clock clock;
+    @Inject
     PasswordHasher passwords;
-    @Inject
-    TokenVersionCache tokenVersions;
-    @Inject
-    JpaRefreshTokenRepository refreshTokens;
     @Inject
     SecurityAudit audit;
     @Inject
@@ -50,7 +50,9 @@ public class UserService {
     @Inject
     UserAccessPolicy access;
     @Inject
-    LoginThrottle throttle;
+    PasswordGuessLimit guessLimit;
+    @Inject
+    Event<UserDeleted> userDeleted;
     @Inject
     PasswordReplacement passwordWriter;
 
@@ -101,7 +103,7 @@ public class UserService {
         // decide a race with another creation.
         String hash = passwords.hash(password);
         try {
-            return users.add(new User(username, hash, roles.isEmpty() ? Set.of(Role.USER) : roles));
+            return users.add(new User(username, hash, roles.isEmpty() ? Set.of(Role.USER) : roles, OffsetDateTime.now(clock)));
         } catch (PersistenceException | jakarta.transaction.TransactionalException raceWithAnotherInsert) {
             throw new ApiException(ErrorCatalogue.USERNAME_TAKEN);
         }
@@ -122,9 +124,9 @@ public class UserService {
         if (!users.delete(id)) {
             throw new ApiException(ErrorCatalogue.USER_NOT_FOUND);
         }
-        tokenVersions.deleted(id);
+        userDeleted.fire(new UserDeleted(id));
         profiles.forget(id);
-        audit.record("user.deleted", id, null);
+        audit.record(AuditEvent.USER_DELETED, id, null);
     }
 
     /**
@@ -152,14 +154,9 @@ public class UserService {
      * a stolen access token must not give unlimited guesses through this endpoint).
      */
     private void checkCurrentPassword(User user, String currentPassword, String clientAddress) {
-        LoginThrottle.Attempt attempt = throttle.reserve(user.getUsername(), clientAddress);
-        if (attempt.blocked()) {
-            audit.record("login.throttled", user.getId(), null);
-            throw ApiException.retryAfter(ErrorCatalogue.TOO_MANY_ATTEMPTS, attempt.retryAfter().get().toSeconds() + 1);
-        }
-        if (!throttle.check(attempt, () -> currentPassword != null && passwords.verify(currentPassword, user.getPasswordHash()),
-                Boolean::booleanValue)) {
-            audit.record("login.failed", user.getId(), null);
+        if (!guessLimit.check(user.getId(), user.getUsername(), clientAddress,
+                () -> currentPassword != null && passwords.verify(currentPassword, user.getPasswordHash()))) {
+            audit.record(AuditEvent.LOGIN_FAILED, user.getId(), null);
             throw new ApiException(ErrorCatalogue.CURRENT_PASSWORD_WRONG);
         }
     }

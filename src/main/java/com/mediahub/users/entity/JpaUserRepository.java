@@ -1,5 +1,6 @@
 package com.mediahub.users.entity;
 
+import com.mediahub.security.Role;
 import java.util.List;
 import java.util.Optional;
 

@@ -51,13 +51,14 @@ public class User {
     protected User() {
     }
 
-    public User(String username, String passwordHash, Set<String> roles) {
+    /** @param createdAt now, from the application clock */
+    public User(String username, String passwordHash, Set<String> roles, OffsetDateTime createdAt) {
         this.username = username;
         this.usernameKey = Usernames.lookupKey(username);
         this.usernameSkeleton = Usernames.skeleton(usernameKey);
         this.passwordHash = passwordHash;
         this.roles = new TreeSet<>(roles);
-        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS); // what the database keeps
+        this.createdAt = createdAt.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS); // what the database keeps
     }
 
     public Long getId() {

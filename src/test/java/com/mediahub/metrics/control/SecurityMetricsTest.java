@@ -1,54 +1,87 @@
 package com.mediahub.metrics.control;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import com.mediahub.audit.AuditEvent;
+import com.mediahub.metrics.PrometheusText;
+import com.mediahub.platform.rest.ResourceClasses;
+
+/** The scrape, read back with a strict parser of the text format: the series move as events arrive. */
 class SecurityMetricsTest {
 
     @Test
-    void auditEventsFeedTheirSeriesAndUnknownEventsAreIgnored() {
-        SecurityMetrics metrics = new SecurityMetrics();
-        metrics.event("login.ok");
-        metrics.event("login.ok");
-        metrics.event("refresh.replay_within_grace");
-        metrics.event("refresh.rejected");
-        metrics.event("session.revoked");
-        metrics.event("password.changed");
+    void auditEventsFeedTheirSeriesAndEventsWithoutASeriesAreIgnored() {
+        SecurityMetrics metrics = new SecurityMetrics(ResourceClasses.routes());
+        Map<String, Double> before = PrometheusText.parse(metrics.render(0, 0));
+        metrics.event(AuditEvent.LOGIN_OK);
+        metrics.event(AuditEvent.LOGIN_OK);
+        metrics.event(AuditEvent.REFRESH_REPLAY_WITHIN_GRACE);
+        metrics.event(AuditEvent.REFRESH_REJECTED);
+        metrics.event(AuditEvent.SESSION_REVOKED);
+        metrics.event(AuditEvent.PASSWORD_CHANGED);
+        metrics.event(AuditEvent.USER_REGISTERED);
         String text = metrics.render(7, 3);
-        assertTrue(text.contains("\nmediahub_logins_total{result=\"ok\"} 2\n"), text);
-        assertTrue(text.contains("\nmediahub_logins_total{result=\"failed\"} 0\n"), text);
-        assertTrue(text.contains("\nmediahub_refreshes_total{result=\"rejected\"} 2\n"), text);
-        assertTrue(text.contains("\nmediahub_logouts_total{scope=\"session\"} 1\n"), text);
-        assertTrue(text.contains("\nmediahub_refresh_tokens_live 7\n"), text);
-        assertTrue(text.contains("\nmediahub_sessions_live 3\n"), text);
+        Map<String, Double> after = PrometheusText.parse(text);
+
+        assertEquals(0.0, before.get("mediahub_logins_total{result=\"ok\"}"), text);
+        assertEquals(2.0, after.get("mediahub_logins_total{result=\"ok\"}"), text);
+        assertEquals(0.0, after.get("mediahub_logins_total{result=\"failed\"}"), text);
+        assertEquals(0.0, after.get("mediahub_logins_total{result=\"throttled\"}"), text);
+        assertEquals(2.0, after.get("mediahub_refreshes_total{result=\"rejected\"}"), text);
+        assertEquals(0.0, after.get("mediahub_refreshes_total{result=\"reuse_detected\"}"), text);
+        assertEquals(1.0, after.get("mediahub_logouts_total{scope=\"session\"}"), text);
+        assertEquals(0.0, after.get("mediahub_logouts_total{scope=\"all\"}"), text);
+        assertEquals(1.0, after.get("mediahub_registrations_total"), text);
+        assertEquals(7.0, after.get("mediahub_refresh_tokens_live"), text);
+        assertEquals(3.0, after.get("mediahub_sessions_live"), text);
+        // Nothing else: the same series as the hand-written format had (no _created, no extras).
+        assertEquals(11 + 3 * 14, after.size(), text);
     }
 
     @Test
     void theHistogramIsCumulativeWithSumAndCount() {
-        SecurityMetrics metrics = new SecurityMetrics();
-        metrics.observe(SecurityMetrics.Endpoint.TOKEN, TimeUnit.MILLISECONDS.toNanos(3));    // <= 0.005
-        metrics.observe(SecurityMetrics.Endpoint.TOKEN, TimeUnit.MILLISECONDS.toNanos(200));  // <= 0.25
-        metrics.observe(SecurityMetrics.Endpoint.TOKEN, TimeUnit.SECONDS.toNanos(20));        // +Inf only
+        SecurityMetrics metrics = new SecurityMetrics(ResourceClasses.routes());
+        metrics.observe("token", TimeUnit.MILLISECONDS.toNanos(3));    // <= 0.005
+        metrics.observe("token", TimeUnit.MILLISECONDS.toNanos(200));  // <= 0.25
+        metrics.observe("token", TimeUnit.SECONDS.toNanos(20));        // +Inf only
         String text = metrics.render(0, 0);
+        Map<String, Double> samples = PrometheusText.parse(text);
         String series = "mediahub_token_endpoint_duration_seconds";
-        assertTrue(text.contains(series + "_bucket{endpoint=\"token\",le=\"0.005\"} 1\n"), text);
-        assertTrue(text.contains(series + "_bucket{endpoint=\"token\",le=\"0.1\"} 1\n"), text);
-        assertTrue(text.contains(series + "_bucket{endpoint=\"token\",le=\"0.25\"} 2\n"), text);
-        assertTrue(text.contains(series + "_bucket{endpoint=\"token\",le=\"10.0\"} 2\n"), text);
-        assertTrue(text.contains(series + "_bucket{endpoint=\"token\",le=\"+Inf\"} 3\n"), text);
-        assertTrue(text.contains(series + "_sum{endpoint=\"token\"} 20.203\n"), text);
-        assertTrue(text.contains(series + "_count{endpoint=\"token\"} 3\n"), text);
-        assertTrue(text.contains(series + "_count{endpoint=\"refresh\"} 0\n"), text);
+        assertEquals(1.0, samples.get(series + "_bucket{endpoint=\"token\",le=\"0.005\"}"), text);
+        assertEquals(1.0, samples.get(series + "_bucket{endpoint=\"token\",le=\"0.1\"}"), text);
+        assertEquals(2.0, samples.get(series + "_bucket{endpoint=\"token\",le=\"0.25\"}"), text);
+        assertEquals(2.0, samples.get(series + "_bucket{endpoint=\"token\",le=\"10.0\"}"), text);
+        assertEquals(3.0, samples.get(series + "_bucket{endpoint=\"token\",le=\"+Inf\"}"), text);
+        assertEquals(20.203, samples.get(series + "_sum{endpoint=\"token\"}"), 1e-9, text);
+        assertEquals(3.0, samples.get(series + "_count{endpoint=\"token\"}"), text);
+        assertEquals(0.0, samples.get(series + "_count{endpoint=\"refresh\"}"), text);
     }
 
     @Test
-    void onlyTheTimedPathsAreEndpoints() {
-        assertTrue(SecurityMetrics.Endpoint.of("/api/token") == SecurityMetrics.Endpoint.TOKEN);
-        assertTrue(SecurityMetrics.Endpoint.of("/api/token/refresh") == SecurityMetrics.Endpoint.REFRESH);
-        assertTrue(SecurityMetrics.Endpoint.of("/api/logout") == SecurityMetrics.Endpoint.LOGOUT);
-        assertTrue(SecurityMetrics.Endpoint.of("/api/users") == null);
+    void theStrictParserRefusesWhatPrometheusWouldNot() {
+        assertThrows(IllegalArgumentException.class, () -> PrometheusText.parse("mediahub_x 1\n"), "no TYPE");
+        assertThrows(IllegalArgumentException.class,
+                () -> PrometheusText.parse("# TYPE a counter\na_total{result=ok} 1\n"), "unquoted label");
+        assertThrows(IllegalArgumentException.class,
+                () -> PrometheusText.parse("# TYPE a gauge\na 1\na 2\n"), "series twice");
+        assertThrows(IllegalArgumentException.class,
+                () -> PrometheusText.parse("# TYPE a gauge\na one\n"), "value");
+    }
+
+    @Test
+    void theTimedEndpointsAreTheRoutesMarkedSo() {
+        SecurityMetrics metrics = new SecurityMetrics(ResourceClasses.routes());
+        assertEquals("token", metrics.timedEndpoint("POST", "/api/token"));
+        assertEquals("refresh", metrics.timedEndpoint("POST", "/api/token/refresh"));
+        assertEquals("logout", metrics.timedEndpoint("POST", "/api/logout"));
+        assertNull(metrics.timedEndpoint("GET", "/api/token"));
+        assertNull(metrics.timedEndpoint("POST", "/api/users"));
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +22,6 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import jakarta.ws.rs.HttpMethod;
 
 /**
  * src/main/webapp/openapi.json (served at /openapi.json) is valid OpenAPI 3, describes every
@@ -130,41 +127,10 @@ class OpenApiDocumentTest {
                 .get$ref().endsWith("LoginRequest"), "JSON login documented");
     }
 
-    /** "GET /api/users/{id}"-style keys of every JAX-RS method in the compiled application. */
-    private static Set<String> resourceMethods() throws Exception {
-        Path classes = Path.of("target/classes");
+    /** "GET /api/users/{id}"-style keys of every JAX-RS method: the application's route list. */
+    private static Set<String> resourceMethods() {
         Set<String> methods = new TreeSet<>();
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(classes)) {
-            files = walk.filter(p -> p.toString().endsWith(".class") && !p.toString().contains("$")).toList();
-        }
-        for (Path file : files) {
-            String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-            Class<?> type = Class.forName(name, false, OpenApiDocumentTest.class.getClassLoader());
-            jakarta.ws.rs.Path classPath = type.getAnnotation(jakarta.ws.rs.Path.class);
-            if (classPath == null) {
-                continue;
-            }
-            for (Method method : type.getDeclaredMethods()) {
-                String http = httpMethod(method);
-                if (http == null) {
-                    continue;
-                }
-                jakarta.ws.rs.Path methodPath = method.getAnnotation(jakarta.ws.rs.Path.class);
-                String path = "/api/" + classPath.value() + (methodPath == null ? "" : "/" + methodPath.value());
-                methods.add(http + " " + path.replaceAll("/+", "/").replaceAll("/$", ""));
-            }
-        }
+        ResourceClasses.routes().all().forEach(route -> methods.add(route.toString()));
         return methods;
-    }
-
-    private static String httpMethod(Method method) {
-        for (var annotation : method.getAnnotations()) {
-            HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
-            if (http != null) {
-                return http.value();
-            }
-        }
-        return null;
     }
 }

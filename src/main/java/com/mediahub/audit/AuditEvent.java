@@ -1,0 +1,34 @@
+package com.mediahub.audit;
+
+/**
+ * Every security event the application records. The {@link #logName()} is what the audit log
+ * says ({@code event=login.ok}); it is part of the log format operators parse, so it never
+ * changes with a constant's name. Metrics count these (an enum, so a new event is a compile-time
+ * choice for every {@code switch} over it, not a string that silently matches nothing).
+ */
+public enum AuditEvent {
+    LOGIN_OK("login.ok"),
+    LOGIN_FAILED("login.failed"),
+    LOGIN_THROTTLED("login.throttled"),
+    REFRESH_OK("refresh.ok"),
+    REFRESH_REJECTED("refresh.rejected"),
+    REFRESH_REPLAY_WITHIN_GRACE("refresh.replay_within_grace"),
+    REFRESH_REUSE_DETECTED("refresh.reuse_detected"),
+    LOGOUT("logout"),
+    LOGOUT_ALL("logout_all"),
+    SESSION_REVOKED("session.revoked"),
+    SESSION_EVICTED("session.evicted"),
+    USER_REGISTERED("user.registered"),
+    USER_DELETED("user.deleted"),
+    PASSWORD_CHANGED("password.changed");
+
+    private final String logName;
+
+    AuditEvent(String logName) {
+        this.logName = logName;
+    }
+
+    public String logName() {
+        return logName;
+    }
+}

@@ -1,7 +1,0 @@
-package com.mediahub.auth.entity;
-
-import java.time.OffsetDateTime;
-
-/** What the consuming DELETE returns about the token it removed. */
-public record ConsumedToken(long userId, Family family, OffsetDateTime expiry) {
-}

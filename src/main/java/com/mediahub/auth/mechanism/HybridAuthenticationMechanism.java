@@ -1,0 +1,288 @@
+package com.mediahub.auth.mechanism;
+
+import com.mediahub.audit.AuditEvent;
+import com.mediahub.audit.SecurityAudit;
+import com.mediahub.auth.cookie.SessionCookies;
+import com.mediahub.auth.password.control.BasicCredentialCache;
+import com.mediahub.auth.password.control.LoginThrottle;
+import com.mediahub.auth.token.control.AccessTokenService;
+import com.mediahub.auth.token.control.TokenRejectedException;
+import com.mediahub.auth.token.control.TokenVersionCache;
+import com.mediahub.auth.token.control.VerifiedAccessToken;
+import com.mediahub.security.CallerIdentity;
+import com.mediahub.security.CurrentCaller;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import com.mediahub.platform.error.DatabaseFailures;
+import com.mediahub.config.OperationsSettings;
+import com.mediahub.platform.error.ApiException;
+import com.mediahub.platform.error.ErrorCatalogue;
+import com.mediahub.platform.error.FaultSummary;
+import com.mediahub.platform.error.JsonErrorPageServlet;
+import com.mediahub.platform.rest.DeployedRoutes;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The one authentication mechanism (contract section 1): Bearer access tokens are checked by
+ * {@link AccessTokenService} and the cached token version ({@link TokenVersionCache}), with no
+ * database work per request; Basic credentials pass the brute-force throttle, then the
+ * {@link IdentityStoreHandler} and {@link JpaIdentityStore}. Stateless: it runs on every request
+ * and creates no HTTP session.
+ *
+ * <p>Failures set {@code WWW-Authenticate} and leave the catalogue entry in a request
+ * attribute; the JSON body is rendered by the error page ({@link JsonErrorPageServlet}), so
+ * the response is committed once, by the container.
+ */
+@ApplicationScoped
+public class HybridAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(HybridAuthenticationMechanism.class.getName());
+
+    @Inject
+    IdentityStoreHandler identityStores;
+    @Inject
+    AccessTokenService accessTokens;
+    @Inject
+    TokenVersionCache tokenVersions;
+    @Inject
+    LoginThrottle throttle;
+    @Inject
+    SecurityAudit audit;
+    @Inject
+    BasicCredentialCache basicCache;
+    @Inject
+    SessionCookies cookies;
+    @Inject
+    OperationsSettings operations;
+    @Inject
+    DeployedRoutes routes;
+
+    private AccessRules accessRules;
+
+    @PostConstruct
+    void readAccessRules() {
+        accessRules = AccessRules.of(routes.get());
+    }
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String rawPath = request.getRequestURI().substring(request.getContextPath().length());
+        String path = routedPath(request, rawPath);
+        Optional<ErrorCatalogue> refused = RequestScreen.refusal(request, rawPath, path);
+        if (refused.isPresent()) {
+            return sendError(request, response, refused.get());
+        }
+        EndpointAccess access = accessRules.of(request.getMethod(), path);
+        if (access == EndpointAccess.PUBLIC) {
+            return context.doNothing();
+        }
+        String header = request.getHeader("Authorization");
+        boolean noHeader = header == null || header.isEmpty();
+        if (access == EndpointAccess.BASIC_ONLY && noHeader) {
+            return JsonLoginBody.isJson(request) ? jsonLogin(request, response, context)
+                    : fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
+        }
+        if (noHeader && operations.registrationOpen()
+                && accessRules.isSelfRegistration(request.getMethod(), path)
+                && cookies.value(request, cookies.accessName(request.getContextPath())).isEmpty()
+                && cookies.value(request, cookies.csrfName(request.getContextPath())).isEmpty()) {
+            // (No cookie session either: a signed-in browser whose access cookie just expired must get
+            // its 401 and refresh, not be turned into an anonymous sign-up.)
+            return context.doNothing(); // an anonymous sign-up: UsersResource.create registers a user
+        }
+        if (noHeader && access == EndpointAccess.PROTECTED) {
+            // Third credential source (after the header): the access-token cookie of cookie mode.
+            Optional<String> cookieToken = cookies.value(request, cookies.accessName(request.getContextPath()));
+            if (cookieToken.isPresent()) {
+                try {
+                    return cookie(request, response, context, cookieToken.get());
+                } catch (RuntimeException e) {
+                    return unavailable(request, response, e);
+                }
+            }
+        }
+        try {
+            AuthorizationHeader parsed = AuthorizationHeader.parse(header);
+            if (parsed instanceof AuthorizationHeader.Basic basic) {
+                if (CrossSiteRequests.isCrossSite(request)) {
+                    // Browsers attach remembered Basic credentials to requests that another site's
+                    // page makes; refuse before anything is checked or changed.
+                    return sendError(request, response, ErrorCatalogue.CROSS_SITE_BASIC);
+                }
+                return basic(request, response, context, basic);
+            }
+            if (access == EndpointAccess.BASIC_ONLY) {
+                return fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
+            }
+            if (parsed instanceof AuthorizationHeader.Bearer bearer) {
+                return bearer(request, context, bearer);
+            }
+            return fail(request, context, ((AuthorizationHeader.Invalid) parsed).error());
+        } catch (RuntimeException e) {
+            return unavailable(request, response, e);
+        }
+    }
+
+    /**
+     * The path the container routes: decoded, dot segments resolved, path parameters removed.
+     * Access is decided on this path, never on the raw one (security review item 1:
+     * {@code /api/token;x} reached the token endpoint while being read as another path).
+     */
+    private static String routedPath(HttpServletRequest request, String rawPath) {
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        if ((servletPath == null || servletPath.isEmpty()) && pathInfo == null) {
+            return rawPath;
+        }
+        return (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+    }
+
+    private AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response,
+                                       HttpMessageContext context, AuthorizationHeader.Basic basic) {
+        String address = request.getRemoteAddr();
+        String cacheKey = basicCache.enabled() ? basicCache.keyOf(basic.username(), basic.password()) : null;
+        if (cacheKey != null) {
+            Optional<BasicCredentialCache.Entry> hit = basicCache.find(cacheKey);
+            if (hit.isPresent() && tokenVersions.accepts(hit.get().caller().id(), hit.get().tokenVersion())) {
+                if (!basicCache.throttleCheckDue(hit.get())) {
+                    return login(request, context, hit.get().caller());
+                }
+                LoginThrottle.Attempt attempt = throttle.reserve(basic.username(), address);
+                if (!attempt.blocked()) {
+                    throttle.succeeded(attempt); // a remembered success of this very password
+                    basicCache.throttleChecked(cacheKey, hit.get());
+                    return login(request, context, hit.get().caller());
+                }
+            }
+            basicCache.forget(cacheKey);
+        }
+        LoginThrottle.Attempt attempt = throttle.reserve(basic.username(), address);
+        if (attempt.blocked()) {
+            basicCache.forgetUser(basic.username());
+            audit.record(AuditEvent.LOGIN_THROTTLED, null, null);
+            request.setAttribute(JsonErrorPageServlet.RETRY_AFTER_ATTRIBUTE, attempt.retryAfter().get().toSeconds() + 1);
+            return sendError(request, response, ErrorCatalogue.TOO_MANY_ATTEMPTS);
+        }
+        CredentialValidationResult result = throttle.check(attempt,
+                () -> identityStores.validate(new UsernamePasswordCredential(basic.username(), basic.password())),
+                checked -> checked.getStatus() == CredentialValidationResult.Status.VALID);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            basicCache.forgetUser(basic.username());
+            audit.record(AuditEvent.LOGIN_FAILED, null, null);
+            return fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
+        }
+        CallerIdentity caller = CallerIdentity.byPassword(Long.parseLong(result.getCallerUniqueId()),
+                result.getCallerPrincipal().getName(), result.getCallerGroups());
+        if (cacheKey != null) {
+            tokenVersions.current(caller.id()).ifPresent(version -> basicCache.remember(cacheKey, caller, version));
+        }
+        return login(request, context, caller);
+    }
+
+    /** {@code POST /api/token} with a JSON body: the Basic path with the body's credentials. */
+    private AuthenticationStatus jsonLogin(HttpServletRequest request, HttpServletResponse response,
+                                           HttpMessageContext context) {
+        Optional<AuthorizationHeader.Basic> credentials;
+        try {
+            credentials = JsonLoginBody.read(request);
+        } catch (ApiException malformed) {
+            return sendError(request, response, malformed.error());
+        } catch (java.io.IOException | RuntimeException notReceivedInTime) {
+            // The read timeout or the client went away (on WildFly an Undertow race can surface as
+            // a NullPointerException from the stream): one line, no trace (review item 7).
+            LOG.info("JSON login body not received in time");
+            return sendError(request, response, ErrorCatalogue.REQUEST_TIMEOUT);
+        }
+        if (credentials.isEmpty()) {
+            return fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
+        }
+        try {
+            return basic(request, response, context, credentials.get());
+        } catch (RuntimeException e) {
+            return unavailable(request, response, e);
+        }
+    }
+
+    /** Cookie-authenticated requests that change state must prove they come from our page (CSRF). */
+    private AuthenticationStatus cookie(HttpServletRequest request, HttpServletResponse response,
+                                        HttpMessageContext context, String token) {
+        AuthenticationStatus status = bearer(request, context, new AuthorizationHeader.Bearer(token));
+        if (status == AuthenticationStatus.SUCCESS && SessionCookies.isStateChanging(request.getMethod())
+                && !cookies.csrfValid(request)) {
+            request.removeAttribute(CurrentCaller.ATTRIBUTE);
+            return sendError(request, response, ErrorCatalogue.CSRF_INVALID);
+        }
+        return status;
+    }
+
+    private AuthenticationStatus bearer(HttpServletRequest request, HttpMessageContext context,
+                                        AuthorizationHeader.Bearer bearer) {
+        try {
+            VerifiedAccessToken token = accessTokens.verify(bearer.token());
+            if (!tokenVersions.accepts(token.caller().id(), token.tokenVersion())) {
+                return fail(request, context, ErrorCatalogue.TOKEN_INVALID);
+            }
+            return login(request, context, token.caller());
+        } catch (TokenRejectedException rejected) {
+            return fail(request, context, rejected.error());
+        }
+    }
+
+    private static AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context,
+                                              CallerIdentity caller) {
+        request.setAttribute(CurrentCaller.ATTRIBUTE, caller);
+        return context.notifyContainerAboutLogin(caller.username(), caller.roles());
+    }
+
+    private static AuthenticationStatus fail(HttpServletRequest request, HttpMessageContext context,
+                                             ErrorCatalogue error) {
+        boolean fromScript = "XMLHttpRequest".equals(request.getHeader("X-Requested-With"));
+        context.getResponse().setHeader("WWW-Authenticate", Challenges.forError(error, fromScript));
+        request.setAttribute(JsonErrorPageServlet.ERROR_ATTRIBUTE, error);
+        return context.responseUnauthorized();
+    }
+
+    /**
+     * The check could not be completed: too many password checks at once (503 with Retry-After),
+     * the database could not be asked (503), or a fault (500). One log line without a stack
+     * trace, whatever the request did (review item 6: no request may flood the log).
+     */
+    private static AuthenticationStatus unavailable(HttpServletRequest request, HttpServletResponse response,
+                                                    RuntimeException failure) {
+        if (failure instanceof ApiException refused) {
+            refused.retryAfterSeconds().ifPresent(seconds -> request.setAttribute(JsonErrorPageServlet.RETRY_AFTER_ATTRIBUTE, seconds));
+            return sendError(request, response, refused.error());
+        }
+        ErrorCatalogue error = DatabaseFailures.isUnavailable(failure)
+                ? ErrorCatalogue.SERVICE_UNAVAILABLE : ErrorCatalogue.INTERNAL_ERROR;
+        LOG.log(error == ErrorCatalogue.SERVICE_UNAVAILABLE ? Level.WARNING : Level.SEVERE,
+                "Authentication could not be completed: {0}", FaultSummary.of(failure));
+        return sendError(request, response, error);
+    }
+
+    /** A failure that is not a 401 challenge: the error page renders {@code error} as the JSON body. */
+    private static AuthenticationStatus sendError(HttpServletRequest request, HttpServletResponse response,
+                                                  ErrorCatalogue error) {
+        request.setAttribute(JsonErrorPageServlet.ERROR_ATTRIBUTE, error);
+        try {
+            response.sendError(error.status());
+        } catch (java.io.IOException e) {
+            LOG.log(Level.FINE, "Client went away", e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}

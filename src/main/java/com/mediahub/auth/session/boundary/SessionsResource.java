@@ -1,0 +1,88 @@
+package com.mediahub.auth.session.boundary;
+
+import java.time.format.DateTimeFormatter;
+
+import com.mediahub.security.CallerIdentity;
+import com.mediahub.security.CurrentCaller;
+import com.mediahub.auth.cookie.SessionCookies;
+import com.mediahub.auth.session.control.SessionService;
+import com.mediahub.auth.session.entity.Session;
+import com.mediahub.platform.json.Jsons;
+import com.mediahub.platform.rest.PathIds;
+import com.mediahub.security.Role;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The caller's sessions (contract 3.4 and 3.5). */
+@Path("")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.USER, Role.ADMIN})
+public class SessionsResource {
+
+    @Inject
+    SessionService sessions;
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    SessionCookies cookies;
+    @Inject
+    HttpServletRequest request;
+
+    @GET
+    @Path("sessions")
+    public JsonArray list() {
+        CallerIdentity me = caller.get();
+        JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
+        sessions.sessionsOf(me).forEach(s -> array.add(json(s, me.session().filter(id -> id == s.id()).isPresent())));
+        return array.build();
+    }
+
+    @DELETE
+    @Path("sessions/{id}")
+    public Response revoke(@PathParam("id") String id) {
+        sessions.revoke(caller.get(), PathIds.parse(id));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("logout-all")
+    public Response logoutAll() {
+        int revoked = sessions.revokeAll(caller.get());
+        Response.ResponseBuilder response = Response.ok(Jsons.PROVIDER.createObjectBuilder()
+                .add("message", "Logged out of all sessions.")
+                .add("revoked", revoked).build());
+        // The caller's own session is among the revoked ones: a browser's cookies are dead too.
+        cookies.clear(request.getContextPath()).forEach(c -> response.header("Set-Cookie", c));
+        return response.build();
+    }
+
+    private static JsonObject json(Session session, boolean current) {
+        JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder()
+                .add("id", session.id())
+                .add("created_at", DateTimeFormatter.ISO_INSTANT.format(session.createdAt()))
+                .add("expires_at", DateTimeFormatter.ISO_INSTANT.format(session.expiresAt()))
+                .add("last_used_at", DateTimeFormatter.ISO_INSTANT.format(session.lastUsedAt()));
+        if (session.userAgent() == null) {
+            json.addNull("user_agent");
+        } else {
+            json.add("user_agent", session.userAgent());
+        }
+        return json.add("current", current).build();
+    }
+}

@@ -1,0 +1,70 @@
+package com.mediahub.auth.session.control;
+
+import com.mediahub.audit.AuditEvent;
+import com.mediahub.audit.SecurityAudit;
+import com.mediahub.auth.token.control.TokenVersionCache;
+import com.mediahub.security.CallerIdentity;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import com.mediahub.auth.session.entity.JpaRefreshTokenRepository;
+import com.mediahub.auth.session.entity.Session;
+import com.mediahub.platform.error.ApiException;
+import com.mediahub.platform.error.ErrorCatalogue;
+import com.mediahub.users.entity.JpaUserRepository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/** A user's sessions (token families): listing, revoking one, revoking all (contract 3.4, 3.5). */
+@ApplicationScoped
+public class SessionService {
+
+    @Inject
+    JpaRefreshTokenRepository refreshTokens;
+    @Inject
+    JpaUserRepository users;
+    @Inject
+    TokenVersionCache tokenVersions;
+    @Inject
+    SecurityAudit audit;
+    @Inject
+    Clock clock;
+
+    /** Unexpired refresh tokens and the sessions they belong to, on all instances. */
+    public record LiveCount(long refreshTokens, long sessions) {
+    }
+
+    public LiveCount countLive() {
+        long[] live = refreshTokens.countLive(OffsetDateTime.now(clock));
+        return new LiveCount(live[0], live[1]);
+    }
+
+    public List<Session> sessionsOf(CallerIdentity caller) {
+        return refreshTokens.sessionsOf(caller.id());
+    }
+
+    /** Another user's session or an unknown id is 404: the caller learns nothing about other users. */
+    @Transactional
+    public void revoke(CallerIdentity caller, long sessionId) {
+        if (refreshTokens.deleteFamily(sessionId, caller.id()) == 0) {
+            throw new ApiException(ErrorCatalogue.SESSION_NOT_FOUND);
+        }
+        audit.record(AuditEvent.SESSION_REVOKED, caller.id(), sessionId);
+    }
+
+    /**
+     * Signs the caller out everywhere: every refresh token goes, and the token version is
+     * counted up, so the access tokens already issued stop working too (this one included).
+     */
+    @Transactional
+    public int revokeAll(CallerIdentity caller) {
+        int revoked = refreshTokens.deleteAllOf(caller.id());
+        int version = users.bumpTokenVersion(caller.id());
+        tokenVersions.versionChanged(caller.id(), version);
+        audit.record(AuditEvent.LOGOUT_ALL, caller);
+        return revoked;
+    }
+}

@@ -1,0 +1,41 @@
+package com.mediahub.auth.session.entity;
+
+import com.mediahub.platform.persistence.ProbedSql;
+import com.mediahub.platform.persistence.ProbedStatement;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The one SQL statement that deletes a live refresh token and returns what its successor
+ * inherits. Standard SQL has no such statement, so the database's own form is used:
+ * {@code DELETE ... RETURNING} (PostgreSQL) or a data-change delta table
+ * {@code SELECT ... FROM OLD TABLE (DELETE ...)} (H2, the embedded default). Which one works is
+ * asked of the database once, by trying the first.
+ */
+@ApplicationScoped
+public class ConsumeStatement implements ProbedStatement {
+
+    /** Columns returned, in this order. */
+    static final String COLUMNS = "user_id, family_id, family_created_at, family_expiry, generation, expiry";
+    static final String DELETE = "DELETE FROM refresh_tokens WHERE token_hash = ?1 AND expiry > ?2";
+    static final String DELETE_RETURNING = DELETE + " RETURNING " + COLUMNS;
+    static final String OLD_TABLE_OF_DELETE = "SELECT " + COLUMNS + " FROM OLD TABLE (" + DELETE + ")";
+
+    @Inject
+    DeleteReturningProbe probe;
+
+    private ProbedSql statement;
+
+    @PostConstruct
+    void init() {
+        statement = new ProbedSql("Refresh tokens are consumed", DELETE_RETURNING, OLD_TABLE_OF_DELETE, probe::run);
+    }
+
+    /** The statement for this database; parameters: 1 the token hash, 2 "now". */
+    @Override
+    public String sql() {
+        return statement.sql();
+    }
+}

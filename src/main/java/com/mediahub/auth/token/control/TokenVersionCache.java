@@ -1,0 +1,86 @@
+package com.mediahub.auth.token.control;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import com.mediahub.config.Settings;
+import com.mediahub.users.entity.JpaUserRepository;
+import com.mediahub.users.events.PasswordChanged;
+import com.mediahub.users.events.UserDeleted;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/**
+ * Decides whether an access token is still good without a database round-trip on every Bearer
+ * request. Each user has a token version, counted up by a password change or logout-all; every
+ * access token carries the version it was issued under, and a token of an older version, or of
+ * a deleted user, is refused.
+ *
+ * <p>The version read from the database is trusted for {@code [auth] user_cache_seconds}
+ * (default 5), then read again. The instance that changes a version or deletes a user updates
+ * its cache at once; other instances sharing the database follow within that bound.
+ */
+@ApplicationScoped
+public class TokenVersionCache {
+
+    /** {@code version} is empty for a user that does not exist. */
+    private record Answer(Optional<Integer> version, long askedAtMillis) {
+    }
+
+    @Inject
+    JpaUserRepository users;
+    @Inject
+    Settings settings;
+    @Inject
+    Clock clock;
+
+    private final ConcurrentMap<Long, Answer> answers = new ConcurrentHashMap<>();
+
+    public TokenVersionCache() {
+    }
+
+    /** For unit tests: a cache without CDI. */
+    public TokenVersionCache(JpaUserRepository users, Settings settings, Clock clock) {
+        this.users = users;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public boolean accepts(long userId, int tokenVersion) {
+        return current(userId).filter(current -> tokenVersion >= current).isPresent();
+    }
+
+    /** The user's token version as this instance knows it, or empty for a user that does not exist. */
+    public Optional<Integer> current(long userId) {
+        long now = clock.millis();
+        Answer answer = answers.get(userId);
+        if (answer == null || now - answer.askedAtMillis() >= settings.userCacheTtl().toMillis()) {
+            answer = new Answer(users.tokenVersion(userId), now);
+            answers.put(userId, answer);
+        }
+        return answer.version();
+    }
+
+    /** A password change on this instance counted the version up (in its transaction). */
+    void onPasswordChanged(@Observes PasswordChanged changed) {
+        versionChanged(changed.userId(), changed.newTokenVersion());
+    }
+
+    void onUserDeleted(@Observes UserDeleted deleted) {
+        deleted(deleted.userId());
+    }
+
+    /** After this instance changed the user's version: trust the new one at once. */
+    public void versionChanged(long userId, int newVersion) {
+        answers.put(userId, new Answer(Optional.of(newVersion), clock.millis()));
+    }
+
+    /** After this instance deleted the user; ids are never reused, so "gone" never needs undoing. */
+    public void deleted(long userId) {
+        answers.put(userId, new Answer(Optional.empty(), Long.MAX_VALUE / 2));
+    }
+}

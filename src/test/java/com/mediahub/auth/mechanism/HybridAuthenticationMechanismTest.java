@@ -1,0 +1,253 @@
+package com.mediahub.auth.mechanism;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.mediahub.audit.AuditEvent;
+import com.mediahub.auth.cookie.SessionCookies;
+import com.mediahub.auth.password.control.BasicCredentialCache;
+import com.mediahub.auth.password.control.LoginThrottle;
+import com.mediahub.auth.token.control.AccessTokenService;
+import com.mediahub.auth.token.control.TokenVersionCache;
+import com.mediahub.auth.token.keys.SigningSecret;
+import com.mediahub.config.ConfigFile;
+import com.mediahub.config.OperationsSettings;
+import com.mediahub.config.Settings;
+import com.mediahub.platform.error.ErrorCatalogue;
+import com.mediahub.platform.error.JsonErrorPageServlet;
+import com.mediahub.platform.rest.DeployedRoutes;
+import com.mediahub.platform.rest.ResourceClasses;
+import com.mediahub.security.CallerIdentity;
+import com.mediahub.security.CurrentCaller;
+import com.mediahub.testing.InMemoryUsers;
+import com.mediahub.testing.RecordingAudit;
+import com.mediahub.testing.SteppedClock;
+
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The mechanism's decisions without a server: which requests pass untouched, which are
+ * authenticated by which credential, and which are refused with which error, on a clock the
+ * test moves. The HTTP side (status codes, bodies, headers on three servers) is the ITs' part.
+ */
+class HybridAuthenticationMechanismTest {
+
+    private static final Settings SETTINGS = Settings.defaults().withBcryptCost(4);
+
+    private final SteppedClock clock = new SteppedClock();
+    private final InMemoryUsers users = new InMemoryUsers();
+    private final RecordingAudit audit = new RecordingAudit();
+    private final IdentityStoreHandler identityStores = mock(IdentityStoreHandler.class);
+    private final LoginThrottle throttle = mock(LoginThrottle.class);
+    private final HybridAuthenticationMechanism mechanism = new HybridAuthenticationMechanism();
+    private final Map<String, Object> attributes = new HashMap<>();
+    private AccessTokenService accessTokens;
+    private TokenVersionCache versions;
+    private HttpMessageContext context;
+
+    @BeforeEach
+    void wire() {
+        users.add(7, "alice", Set.of("user"));
+        accessTokens = new AccessTokenService(SETTINGS, new SigningSecret("0123456789abcdef0123456789abcdef-test", "test"), clock);
+        versions = new TokenVersionCache(users, SETTINGS, clock);
+        BasicCredentialCache basicCache = new BasicCredentialCache(SETTINGS, clock); // basic_cache_seconds = 0: off
+        DeployedRoutes routes = mock(DeployedRoutes.class);
+        when(routes.get()).thenReturn(ResourceClasses.routes());
+        when(throttle.reserve(anyString(), anyString()))
+                .thenAnswer(call -> new LoginThrottle.Attempt(call.getArgument(0), "net", List.of(), Optional.empty()));
+        when(throttle.check(any(), any(), any())).thenAnswer(call -> ((java.util.function.Supplier<?>) call.getArgument(1)).get());
+        mechanism.identityStores = identityStores;
+        mechanism.accessTokens = accessTokens;
+        mechanism.tokenVersions = versions;
+        mechanism.throttle = throttle;
+        mechanism.audit = audit;
+        mechanism.basicCache = basicCache;
+        mechanism.cookies = new SessionCookies(SETTINGS);
+        mechanism.operations = operations("");
+        mechanism.routes = routes;
+        mechanism.readAccessRules();
+        context = mock(HttpMessageContext.class);
+        when(context.doNothing()).thenReturn(AuthenticationStatus.NOT_DONE);
+        when(context.notifyContainerAboutLogin(anyString(), any())).thenReturn(AuthenticationStatus.SUCCESS);
+        when(context.responseUnauthorized()).thenReturn(AuthenticationStatus.SEND_FAILURE);
+        when(context.getResponse()).thenReturn(mock(HttpServletResponse.class));
+    }
+
+    private static OperationsSettings operations(String toml) {
+        return OperationsSettings.from(ConfigFile.parse(Path.of("config.toml"), toml));
+    }
+
+    private HttpServletRequest request(String method, String path, String authorization) {
+        HttpServletRequest request = mock(HttpServletRequest.class);
+        when(request.getMethod()).thenReturn(method);
+        when(request.getRequestURI()).thenReturn(path);
+        when(request.getContextPath()).thenReturn("");
+        when(request.getServletPath()).thenReturn(path.startsWith("/api") ? "/api" : path);
+        when(request.getPathInfo()).thenReturn(path.startsWith("/api/") ? path.substring(4) : null);
+        when(request.getHeader("Authorization")).thenReturn(authorization);
+        when(request.getHeaders("Authorization")).thenAnswer(call ->
+                Collections.enumeration(authorization == null ? List.of() : List.of(authorization)));
+        when(request.getRemoteAddr()).thenReturn("203.0.113.5");
+        when(request.getContentLengthLong()).thenReturn(-1L);
+        when(request.getAttribute(anyString())).thenAnswer(call -> attributes.get(call.<String>getArgument(0)));
+        org.mockito.Mockito.doAnswer(call -> attributes.put(call.getArgument(0), call.getArgument(1)))
+                .when(request).setAttribute(anyString(), any());
+        org.mockito.Mockito.doAnswer(call -> attributes.remove(call.<String>getArgument(0)))
+                .when(request).removeAttribute(anyString());
+        return request;
+    }
+
+    private AuthenticationStatus send(HttpServletRequest request) {
+        return mechanism.validateRequest(request, (HttpServletResponse) context.getResponse(), context);
+    }
+
+    private String bearer() {
+        return "Bearer " + accessTokens.issue(new CallerIdentity(7, "alice", Set.of("user"), 42L), 0, clock.instant());
+    }
+
+    private static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Object error() {
+        return attributes.get(JsonErrorPageServlet.ERROR_ATTRIBUTE);
+    }
+
+    private CallerIdentity caller() {
+        return (CallerIdentity) attributes.get(CurrentCaller.ATTRIBUTE);
+    }
+
+    @Test
+    void publicEndpointsPassWithoutReadingAnyCredential() {
+        assertEquals(AuthenticationStatus.NOT_DONE, send(request("POST", "/api/token/refresh", "Bearer garbage")));
+        assertEquals(AuthenticationStatus.NOT_DONE, send(request("GET", "/index.html", null)));
+        assertNull(caller());
+    }
+
+    @Test
+    void aProtectedEndpointWithoutCredentialsIsChallenged() {
+        assertEquals(AuthenticationStatus.SEND_FAILURE, send(request("GET", "/api/users/me", null)));
+        assertEquals(ErrorCatalogue.AUTHORIZATION_HEADER_REQUIRED, error());
+    }
+
+    @Test
+    void aValidBearerTokenAuthenticatesWithoutAnyPasswordCheck() {
+        assertEquals(AuthenticationStatus.SUCCESS, send(request("GET", "/api/users/me", bearer())));
+        assertEquals(7, caller().id());
+        assertEquals(42L, caller().sessionId());
+        verify(identityStores, never()).validate(any());
+        verify(throttle, never()).reserve(anyString(), anyString());
+    }
+
+    @Test
+    void anAccessTokenExpiresOnTheClockNotOnTheWall() {
+        String token = bearer();
+        clock.advance(Duration.ofMinutes(5).plusSeconds(59)); // within lifetime plus the allowed skew (60 s)
+        assertEquals(AuthenticationStatus.SUCCESS, send(request("GET", "/api/users/me", token)));
+        clock.advance(Duration.ofSeconds(1));
+        attributes.clear();
+        assertEquals(AuthenticationStatus.SEND_FAILURE, send(request("GET", "/api/users/me", token)));
+        assertEquals(ErrorCatalogue.TOKEN_EXPIRED, error());
+    }
+
+    @Test
+    void aTokenOfAnOlderVersionIsRefusedOnceTheCacheSeesTheNewOne() {
+        String token = bearer();
+        assertEquals(AuthenticationStatus.SUCCESS, send(request("GET", "/api/users/me", token)));
+        users.bumpElsewhere(7); // a logout-all on another instance
+        clock.advance(Duration.ofSeconds(5));
+        attributes.clear();
+        assertEquals(AuthenticationStatus.SEND_FAILURE, send(request("GET", "/api/users/me", token)));
+        assertEquals(ErrorCatalogue.TOKEN_INVALID, error());
+    }
+
+    @Test
+    void theTokenEndpointTakesAPasswordNeverAToken() {
+        assertEquals(AuthenticationStatus.SEND_FAILURE, send(request("POST", "/api/token", bearer())));
+        assertEquals(ErrorCatalogue.AUTHENTICATION_FAILED, error());
+        assertNull(caller());
+    }
+
+    @Test
+    void basicCredentialsGoThroughTheThrottleAndTheIdentityStore() {
+        when(identityStores.validate(any(UsernamePasswordCredential.class)))
+                .thenReturn(new CredentialValidationResult(null, "alice", null, "7", Set.of("user")));
+        assertEquals(AuthenticationStatus.SUCCESS, send(request("POST", "/api/token", basic("alice", "correct horse"))));
+        assertEquals(true, caller().provedPassword());
+        verify(throttle).reserve("alice", "203.0.113.5");
+    }
+
+    @Test
+    void aWrongPasswordIsA401AndAnAuditedFailureWithoutTheName() {
+        when(identityStores.validate(any(UsernamePasswordCredential.class))).thenReturn(CredentialValidationResult.INVALID_RESULT);
+        assertEquals(AuthenticationStatus.SEND_FAILURE, send(request("GET", "/api/users/me", basic("alice", "wrong"))));
+        assertEquals(ErrorCatalogue.AUTHENTICATION_FAILED, error());
+        assertEquals(List.of(AuditEvent.LOGIN_FAILED), audit.events());
+        assertNull(audit.records.get(0).userId());
+    }
+
+    @Test
+    void aThrottledUserGets429WithRetryAfterAndNoPasswordCheck() {
+        when(throttle.reserve(anyString(), anyString())).thenReturn(
+                new LoginThrottle.Attempt("alice", "net", List.of(), Optional.of(Duration.ofSeconds(90))));
+        HttpServletRequest request = request("GET", "/api/users/me", basic("alice", "any"));
+        assertEquals(AuthenticationStatus.SEND_FAILURE, send(request));
+        assertEquals(ErrorCatalogue.TOO_MANY_ATTEMPTS, error());
+        assertEquals(91L, attributes.get(JsonErrorPageServlet.RETRY_AFTER_ATTRIBUTE));
+        verify(identityStores, never()).validate(any());
+    }
+
+    @Test
+    void anonymousSignUpPassesOnlyWhenRegistrationIsOpen() {
+        assertEquals(AuthenticationStatus.SEND_FAILURE, send(request("POST", "/api/users", null)), "closed by default");
+        mechanism.operations = operations("[auth]\nregistration = \"open\"\n");
+        attributes.clear();
+        assertEquals(AuthenticationStatus.NOT_DONE, send(request("POST", "/api/users", null)));
+        attributes.clear();
+        assertEquals(AuthenticationStatus.SEND_FAILURE, send(request("GET", "/api/users", null)), "listing stays protected");
+    }
+
+    @Test
+    void aBrokenHeaderIsRefusedBeforeAnythingIsChecked() {
+        assertEquals(AuthenticationStatus.SEND_FAILURE, send(request("GET", "/api/users/me", "Digest abc")));
+        verify(identityStores, never()).validate(any());
+        verify(throttle, never()).reserve(anyString(), anyString());
+        assertEquals(0, users.tokenVersionReads);
+    }
+
+    @Test
+    void anUnreadableDatabaseIsA503NotA401() {
+        String token = bearer();
+        users.failNextRead = new jakarta.persistence.PersistenceException("connection refused",
+                new java.sql.SQLTransientConnectionException("refused", "08001"));
+        assertEquals(AuthenticationStatus.SEND_FAILURE, send(request("GET", "/api/users/me", token)));
+        assertEquals(ErrorCatalogue.SERVICE_UNAVAILABLE, error());
+    }
+}
