@@ -5,7 +5,7 @@
 #   FDB_PORT (8080)  FDB_HOST (127.0.0.1)
 #   FDB_DB_URL, FDB_DB_USER, FDB_DB_PASSWORD: PostgreSQL; without FDB_DB_URL the embedded H2
 #     database in FDB_DATA_DIR (./data) is used
-#   FDB_JWT_SECRET, FDB_CONFIG, FDB_ADMIN_PASSWORD, FDB_ADMIN_PASSWORD_HASH_FILE: see README
+#   FDB_JWT_SECRET, FDB_CONFIG, FDB_ADMIN_PASSWORD, FDB_ADMIN_PASSWORD_HASH_FILE: see docs/configuration.md
 #   PAYARA_MICRO_JAR, POSTGRESQL_JAR: override the jars copied to target/ by `mvn package`
 #   JAVA_OPTS: extra JVM options
 # Downloads nothing. SIGTERM/SIGINT stop the server cleanly.

@@ -1,17 +1,17 @@
 package com.mediahub.audit;
 
-import com.mediahub.security.CallerIdentity;
 import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import com.mediahub.config.OperationsSettings;
 import com.mediahub.platform.json.Jsons;
+import com.mediahub.security.CallerIdentity;
 
-import jakarta.json.JsonObjectBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**

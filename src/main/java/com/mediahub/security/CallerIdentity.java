@@ -3,7 +3,6 @@ package com.mediahub.security;
 import java.util.Optional;
 import java.util.Set;
 
-
 /**
  * The authenticated caller of the current request, whichever scheme proved it.
  *

@@ -1,14 +1,14 @@
 package com.mediahub.bench;
 
-import java.time.Clock;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import at.favre.lib.crypto.bcrypt.BCrypt;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -18,16 +18,14 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 import com.mediahub.auth.token.control.AccessTokenService;
-import com.mediahub.security.CallerIdentity;
 import com.mediahub.auth.token.control.TokenRejectedException;
 import com.mediahub.auth.token.control.VerifiedAccessToken;
-import com.mediahub.config.Settings;
 import com.mediahub.auth.token.keys.SigningAlgorithm;
 import com.mediahub.auth.token.keys.SigningKeys;
 import com.mediahub.auth.token.keys.SigningSecret;
 import com.mediahub.auth.token.keys.TestKeys;
-
-import at.favre.lib.crypto.bcrypt.BCrypt;
+import com.mediahub.config.Settings;
+import com.mediahub.security.CallerIdentity;
 
 /**
  * JMH micro-benchmarks (run by bench/run.sh): what one Bearer check costs, its floor (the

@@ -15,7 +15,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Headless Debian Chromium driven by Debian's chromedriver (install: {@code apt-get install
- * chromium chromium-driver}, see README). Never a downloaded browser or driver: both paths are
+ * chromium chromium-driver}, see the README and docs/testing.md). Never a downloaded browser or driver: both paths are
  * given, so Selenium Manager is not consulted. The flags keep Chromium off the network it would
  * otherwise try to reach on a closed machine.
  */
@@ -31,7 +31,7 @@ public final class Chromium {
     public static ChromeDriver start() {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException("The browser tests need " + BROWSER + " and " + DRIVER
-                    + ": apt-get install chromium chromium-driver (see README, 'Running the tests')");
+                    + ": apt-get install chromium chromium-driver (see docs/testing.md, Prerequisites)");
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());

@@ -22,7 +22,7 @@ import com.mediahub.downstream.WhoAmIResource;
 
 /**
  * A second Payara Micro running the test-only downstream WAR (package com.mediahub.downstream),
- * configured the way the README tells other teams to: MicroProfile Config keys
+ * configured the way docs/key-rotation.md tells other teams to: MicroProfile Config keys
  * {@code mp.jwt.verify.publickey.location} (our JWKS), {@code mp.jwt.verify.issuer} and
  * {@code mp.jwt.verify.audiences}, here given as system properties.
  */

@@ -54,7 +54,7 @@ final class NodeJose {
             }
             return new String(output, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot run " + command + " (are Node.js and npm installed? see README)", e);
+            throw new UncheckedIOException("Cannot run " + command + " (are Node.js and npm installed? see docs/testing.md)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -201,7 +201,7 @@ class SecurityReviewIT extends DeployedWar {
     /**
      * A path ENDING in {@code /..} never reaches the WAR on Payara: Grizzly's URI normaliser fails
      * on it (ArrayIndexOutOfBoundsException in HttpRequestURIDecoder.normalizeBytes) and the
-     * container answers a bodiless 200 itself; README "Behind a proxy" refuses it there. Every
+     * container answers a bodiless 200 itself; docs/operations.md "Behind a proxy" refuses it there. Every
      * dot segment that does reach the application is refused by it.
      */
     @Test

@@ -107,7 +107,7 @@ class TwoInstancesIT {
         apiB.get("/api/databases", Api.bearer(tokens.access())).expectError(401, "Invalid token");
     }
 
-    /** The README's warning, shown: an instance left to generate its own secret cannot read the others' tokens. */
+    /** The warning of docs/operations.md (scaling out), shown: an instance left to generate its own secret cannot read the others' tokens. */
     @Test
     void anInstanceWithAGeneratedSecretWarnsAndRefusesTheOthersTokens(@TempDir Path ownDir) {
         Api.Tokens fromA = apiA.login("admin", ItEnvironment.adminPassword());

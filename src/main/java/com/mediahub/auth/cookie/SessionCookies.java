@@ -1,15 +1,15 @@
 package com.mediahub.auth.cookie;
 
-import com.mediahub.platform.crypto.OpaqueValues;
-import com.mediahub.auth.token.control.TokenPair;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 
-import com.mediahub.config.Settings;
+import com.mediahub.auth.token.control.TokenPair;
 import com.mediahub.config.Settings.CookieSettings;
+import com.mediahub.config.Settings;
+import com.mediahub.platform.crypto.OpaqueValues;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,9 @@
 package com.mediahub.auth.mechanism;
 
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 import com.mediahub.audit.AuditEvent;
 import com.mediahub.audit.SecurityAudit;
 import com.mediahub.auth.cookie.SessionCookies;
@@ -9,19 +13,15 @@ import com.mediahub.auth.token.control.AccessTokenService;
 import com.mediahub.auth.token.control.TokenRejectedException;
 import com.mediahub.auth.token.control.TokenVersionCache;
 import com.mediahub.auth.token.control.VerifiedAccessToken;
-import com.mediahub.security.CallerIdentity;
-import com.mediahub.security.CurrentCaller;
-import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
-import com.mediahub.platform.error.DatabaseFailures;
 import com.mediahub.config.OperationsSettings;
 import com.mediahub.platform.error.ApiException;
+import com.mediahub.platform.error.DatabaseFailures;
 import com.mediahub.platform.error.ErrorCatalogue;
 import com.mediahub.platform.error.FaultSummary;
 import com.mediahub.platform.error.JsonErrorPageServlet;
 import com.mediahub.platform.rest.DeployedRoutes;
+import com.mediahub.security.CallerIdentity;
+import com.mediahub.security.CurrentCaller;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,11 +1,11 @@
 package com.mediahub.auth.mechanism;
 
-import com.mediahub.auth.cookie.SessionCookies;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import com.mediahub.auth.cookie.SessionCookies;
 import com.mediahub.platform.error.ErrorCatalogue;
 
 import jakarta.servlet.http.HttpServletRequest;

@@ -2,12 +2,12 @@ package com.mediahub.databases.boundary;
 
 import java.net.URI;
 
-import com.mediahub.security.CurrentCaller;
 import com.mediahub.databases.control.DatabaseService;
 import com.mediahub.databases.control.NewDatabase;
 import com.mediahub.databases.entity.Database;
 import com.mediahub.platform.rest.JsonBodies;
 import com.mediahub.platform.rest.PathIds;
+import com.mediahub.security.CurrentCaller;
 import com.mediahub.security.Role;
 
 import jakarta.annotation.security.RolesAllowed;

@@ -2,11 +2,11 @@ package com.mediahub.databases.boundary;
 
 import java.net.URI;
 
-import com.mediahub.security.CurrentCaller;
 import com.mediahub.databases.control.DatabaseService;
 import com.mediahub.databases.control.NewEntry;
 import com.mediahub.databases.entity.Entry;
 import com.mediahub.platform.rest.JsonBodies;
+import com.mediahub.security.CurrentCaller;
 import com.mediahub.security.Role;
 
 import jakarta.annotation.security.RolesAllowed;

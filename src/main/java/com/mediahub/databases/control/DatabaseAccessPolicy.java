@@ -1,9 +1,9 @@
 package com.mediahub.databases.control;
 
-import com.mediahub.security.CallerIdentity;
 import com.mediahub.databases.entity.Database;
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
+import com.mediahub.security.CallerIdentity;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

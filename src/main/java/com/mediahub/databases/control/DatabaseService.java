@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import com.mediahub.security.CallerIdentity;
 import com.mediahub.databases.entity.Database;
 import com.mediahub.databases.entity.Entry;
 import com.mediahub.databases.entity.JpaDatabaseRepository;
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
 import com.mediahub.platform.rest.BeanValidation;
+import com.mediahub.security.CallerIdentity;
 import com.mediahub.users.entity.JpaUserRepository;
 
 import jakarta.enterprise.context.ApplicationScoped;

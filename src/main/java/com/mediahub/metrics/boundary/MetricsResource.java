@@ -1,11 +1,11 @@
 package com.mediahub.metrics.boundary;
 
-import com.mediahub.security.CurrentCaller;
 import com.mediahub.auth.session.control.SessionService;
 import com.mediahub.config.OperationsSettings;
 import com.mediahub.metrics.control.SecurityMetrics;
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
+import com.mediahub.security.CurrentCaller;
 import com.mediahub.security.Role;
 
 import jakarta.annotation.security.RolesAllowed;

@@ -1,2 +1,2 @@
-/** Reading JSON request bodies with exact types, and validating them with Bean Validation. */
+/** The JSON provider every feature builds documents with. */
 package com.mediahub.platform.json;

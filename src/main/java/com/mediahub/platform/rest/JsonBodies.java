@@ -1,6 +1,5 @@
 package com.mediahub.platform.rest;
 
-import com.mediahub.platform.json.Jsons;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,12 +9,13 @@ import java.util.Set;
 
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
+import com.mediahub.platform.json.Jsons;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;

@@ -4,10 +4,10 @@ import com.mediahub.platform.json.Jsons;
 import com.mediahub.system.control.ApplicationInfo;
 import com.mediahub.system.control.DatabaseHealth;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

@@ -1,44 +1,42 @@
 package com.mediahub.users.boundary;
 
+import java.net.URI;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
-import com.mediahub.security.CallerIdentity;
 import com.mediahub.audit.AuditEvent;
 import com.mediahub.audit.SecurityAudit;
 import com.mediahub.config.OperationsSettings;
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
 import com.mediahub.platform.error.ErrorResponses;
-import com.mediahub.users.control.RegistrationThrottle;
-
-import java.net.URI;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-
-import com.mediahub.security.CurrentCaller;
-import com.mediahub.platform.rest.JsonBodies;
 import com.mediahub.platform.json.Jsons;
+import com.mediahub.platform.rest.JsonBodies;
 import com.mediahub.platform.rest.PathIds;
-import com.mediahub.users.control.UserService;
 import com.mediahub.security.AnonymousWhenRegistrationOpen;
+import com.mediahub.security.CallerIdentity;
+import com.mediahub.security.CurrentCaller;
 import com.mediahub.security.Role;
+import com.mediahub.users.control.RegistrationThrottle;
+import com.mediahub.users.control.UserService;
 import com.mediahub.users.entity.User;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;

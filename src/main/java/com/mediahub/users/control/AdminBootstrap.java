@@ -1,21 +1,21 @@
 package com.mediahub.users.control;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Set;
 import java.util.logging.Logger;
 
-import com.mediahub.users.password.PasswordHasher;
 import com.mediahub.config.ConfigurationException;
-import com.mediahub.users.entity.JpaUserRepository;
 import com.mediahub.security.Role;
+import com.mediahub.users.entity.JpaUserRepository;
 import com.mediahub.users.entity.User;
+import com.mediahub.users.password.PasswordHasher;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
 package com.mediahub.users.control;
 
-import com.mediahub.security.CallerIdentity;
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
+import com.mediahub.security.CallerIdentity;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -9,16 +9,16 @@ import java.util.regex.Pattern;
 
 import com.mediahub.audit.AuditEvent;
 import com.mediahub.audit.SecurityAudit;
-import com.mediahub.security.CallerIdentity;
-import com.mediahub.users.password.PasswordHasher;
 import com.mediahub.platform.error.ApiException;
-import com.mediahub.users.events.UserDeleted;
 import com.mediahub.platform.error.ErrorCatalogue;
-import com.mediahub.users.entity.JpaUserRepository;
+import com.mediahub.security.CallerIdentity;
 import com.mediahub.security.Role;
+import com.mediahub.users.entity.JpaUserRepository;
 import com.mediahub.users.entity.User;
 import com.mediahub.users.entity.UserProfile;
 import com.mediahub.users.entity.Usernames;
+import com.mediahub.users.events.UserDeleted;
+import com.mediahub.users.password.PasswordHasher;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

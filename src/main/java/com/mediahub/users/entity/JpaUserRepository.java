@@ -1,8 +1,9 @@
 package com.mediahub.users.entity;
 
-import com.mediahub.security.Role;
 import java.util.List;
 import java.util.Optional;
+
+import com.mediahub.security.Role;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -2,10 +2,11 @@ package com.mediahub.users.password;
 
 import java.nio.charset.StandardCharsets;
 
-import com.mediahub.config.Settings;
-
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
+
+import com.mediahub.config.Settings;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,5 @@
 package com.mediahub.auth.cookie;
 
-import com.mediahub.auth.token.control.TokenPair;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.mediahub.auth.token.control.TokenPair;
 import com.mediahub.config.ConfigFile;
 import com.mediahub.config.ConfigurationException;
 import com.mediahub.config.Settings;

@@ -7,13 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
 
-import com.mediahub.platform.error.ErrorCatalogue;
-
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.StringLength;
+
+import com.mediahub.platform.error.ErrorCatalogue;
 
 /** Generated hostile Authorization headers: the parser always answers, and only with the contract's errors. */
 class AuthorizationHeaderFuzzTest {

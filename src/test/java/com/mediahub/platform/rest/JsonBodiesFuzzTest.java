@@ -2,15 +2,16 @@ package com.mediahub.platform.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.mediahub.platform.error.ApiException;
-
-import jakarta.json.JsonObject;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
+
+import com.mediahub.platform.error.ApiException;
+
+import jakarta.json.JsonObject;
 
 /** Generated hostile request bodies: every one is read, or refused with a 400; nothing else escapes. */
 class JsonBodiesFuzzTest {

@@ -13,15 +13,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.Test;
-
-import com.mediahub.platform.error.ErrorCatalogue;
-
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.junit.jupiter.api.Test;
+
+import com.mediahub.platform.error.ErrorCatalogue;
 
 /**
  * src/main/webapp/openapi.json (served at /openapi.json) is valid OpenAPI 3, describes every

@@ -1,17 +1,17 @@
 package com.mediahub.auth.password.control;
 
-import com.mediahub.users.password.PasswordHasher;
 import java.util.Optional;
 
 import com.mediahub.users.entity.JpaUserRepository;
 import com.mediahub.users.entity.User;
+import com.mediahub.users.password.PasswordHasher;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
-import jakarta.security.enterprise.CallerPrincipal;
 
 /**
  * The identity store behind Basic authentication: checks the password against the bcrypt hash

@@ -1,6 +1,5 @@
 package com.mediahub.auth.password.control;
 
-import com.mediahub.platform.crypto.OpaqueValues;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -12,6 +11,7 @@ import java.util.function.Supplier;
 import com.mediahub.auth.password.entity.JpaLoginFailureRepository;
 import com.mediahub.auth.password.entity.ThrottleCounter;
 import com.mediahub.config.Settings;
+import com.mediahub.platform.crypto.OpaqueValues;
 import com.mediahub.platform.error.DatabaseFailures;
 import com.mediahub.platform.net.ClientNetwork;
 import com.mediahub.users.entity.Usernames;
@@ -29,7 +29,7 @@ import jakarta.persistence.PersistenceException;
  * <p>A check is counted as in flight BEFORE bcrypt runs, by one atomic statement per key that
  * returns the counts including it, and then ends as a failure or not. So parallel attempts see
  * each other, and a check that did not fail (right password, refused, 503, a fault) never counts
- * as a failure. The policy is {@link #decide}; README "Brute force" says it for operators.
+ * as a failure. The policy is {@link #decide}; docs/security-model.md "Brute force" says it for operators.
  */
 @ApplicationScoped
 public class LoginThrottle {

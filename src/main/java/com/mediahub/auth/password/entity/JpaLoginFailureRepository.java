@@ -1,9 +1,10 @@
 package com.mediahub.auth.password.entity;
 
-import com.mediahub.platform.persistence.DatabaseTimes;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+
+import com.mediahub.platform.persistence.DatabaseTimes;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

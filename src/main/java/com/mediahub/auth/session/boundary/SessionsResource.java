@@ -2,13 +2,13 @@ package com.mediahub.auth.session.boundary;
 
 import java.time.format.DateTimeFormatter;
 
-import com.mediahub.security.CallerIdentity;
-import com.mediahub.security.CurrentCaller;
 import com.mediahub.auth.cookie.SessionCookies;
 import com.mediahub.auth.session.control.SessionService;
 import com.mediahub.auth.session.entity.Session;
 import com.mediahub.platform.json.Jsons;
 import com.mediahub.platform.rest.PathIds;
+import com.mediahub.security.CallerIdentity;
+import com.mediahub.security.CurrentCaller;
 import com.mediahub.security.Role;
 
 import jakarta.annotation.security.RolesAllowed;

@@ -2,19 +2,19 @@ package com.mediahub.auth.session.boundary;
 
 import java.util.Optional;
 
-import com.mediahub.security.CurrentCaller;
-import com.mediahub.auth.session.control.RotationOutcome;
 import com.mediahub.audit.AuditEvent;
 import com.mediahub.audit.SecurityAudit;
 import com.mediahub.auth.cookie.SessionCookies;
-import com.mediahub.auth.token.control.TokenPair;
+import com.mediahub.auth.session.control.RotationOutcome;
 import com.mediahub.auth.session.control.TokenService;
+import com.mediahub.auth.token.control.TokenPair;
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
 import com.mediahub.platform.error.ErrorResponses;
-import com.mediahub.platform.rest.JsonBodies;
 import com.mediahub.platform.json.Jsons;
+import com.mediahub.platform.rest.JsonBodies;
 import com.mediahub.platform.rest.TimedEndpoint;
+import com.mediahub.security.CurrentCaller;
 import com.mediahub.security.PasswordOnly;
 import com.mediahub.security.Role;
 

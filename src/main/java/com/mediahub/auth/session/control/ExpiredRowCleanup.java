@@ -1,6 +1,5 @@
 package com.mediahub.auth.session.control;
 
-import com.mediahub.auth.password.control.LoginThrottle;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,6 +9,7 @@ import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import com.mediahub.auth.password.control.LoginThrottle;
 import com.mediahub.auth.session.entity.JpaRefreshTokenRepository;
 import com.mediahub.config.Settings;
 

@@ -1,17 +1,17 @@
 package com.mediahub.auth.session.control;
 
-import com.mediahub.audit.AuditEvent;
-import com.mediahub.audit.SecurityAudit;
-import com.mediahub.auth.token.control.TokenVersionCache;
-import com.mediahub.security.CallerIdentity;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import com.mediahub.audit.AuditEvent;
+import com.mediahub.audit.SecurityAudit;
 import com.mediahub.auth.session.entity.JpaRefreshTokenRepository;
 import com.mediahub.auth.session.entity.Session;
+import com.mediahub.auth.token.control.TokenVersionCache;
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
+import com.mediahub.security.CallerIdentity;
 import com.mediahub.users.entity.JpaUserRepository;
 
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,10 +1,5 @@
 package com.mediahub.auth.session.control;
 
-import com.mediahub.audit.AuditEvent;
-import com.mediahub.audit.SecurityAudit;
-import com.mediahub.auth.token.control.AccessTokenService;
-import com.mediahub.auth.token.control.TokenPair;
-import com.mediahub.security.CallerIdentity;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,16 +9,21 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
+import com.mediahub.audit.AuditEvent;
+import com.mediahub.audit.SecurityAudit;
 import com.mediahub.auth.session.control.RotationOutcome.Reason;
 import com.mediahub.auth.session.entity.ConsumedToken;
 import com.mediahub.auth.session.entity.Family;
 import com.mediahub.auth.session.entity.JpaRefreshTokenRepository;
 import com.mediahub.auth.session.entity.RefreshToken;
 import com.mediahub.auth.session.entity.ReplayedToken;
+import com.mediahub.auth.token.control.AccessTokenService;
+import com.mediahub.auth.token.control.TokenPair;
 import com.mediahub.config.AbuseLimits;
 import com.mediahub.config.Settings;
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
+import com.mediahub.security.CallerIdentity;
 import com.mediahub.users.entity.JpaUserRepository;
 import com.mediahub.users.entity.User;
 

@@ -1,9 +1,10 @@
 package com.mediahub.auth.session.entity;
 
-import com.mediahub.platform.persistence.DatabaseTimes;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+
+import com.mediahub.platform.persistence.DatabaseTimes;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-import com.mediahub.config.Settings;
 import com.mediahub.auth.token.keys.SigningKeys;
+import com.mediahub.config.Settings;
 import com.mediahub.platform.error.ErrorCatalogue;
 import com.mediahub.platform.error.JsonErrorPageServlet;
 
@@ -20,7 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * signing key and the previous keys still configured), for other services to check tokens
  * without being able to mint them. A servlet rather than a JAX-RS resource because it lives
  * outside {@code /api}. Cacheable for {@code [jwt] jwks_max_age_seconds} (five minutes): a key is
- * published before it signs (see the README's rotation procedure), so a verifier's cached copy
+ * published before it signs (see the rotation procedure in docs/key-rotation.md), so a verifier's cached copy
  * never lacks the signing key.
  */
 @WebServlet(name = "Jwks", urlPatterns = JwksServlet.PATH)

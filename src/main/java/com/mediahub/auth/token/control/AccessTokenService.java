@@ -1,6 +1,5 @@
 package com.mediahub.auth.token.control;
 
-import com.mediahub.security.CallerIdentity;
 import java.security.Key;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,13 +20,14 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwx.JsonWebStructure;
-import org.jose4j.lang.UnresolvableKeyException;
 import org.jose4j.lang.JoseException;
+import org.jose4j.lang.UnresolvableKeyException;
 
-import com.mediahub.config.Settings;
 import com.mediahub.auth.token.keys.SigningKeys;
 import com.mediahub.auth.token.keys.SigningSecret;
+import com.mediahub.config.Settings;
 import com.mediahub.platform.error.ErrorCatalogue;
+import com.mediahub.security.CallerIdentity;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

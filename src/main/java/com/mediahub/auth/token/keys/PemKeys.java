@@ -1,6 +1,5 @@
 package com.mediahub.auth.token.keys;
 
-import com.mediahub.config.ConfigurationException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -13,6 +12,8 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.mediahub.config.ConfigurationException;
 
 /**
  * PEM files of signing keys, read and written with the JDK alone: a {@code PRIVATE KEY} block

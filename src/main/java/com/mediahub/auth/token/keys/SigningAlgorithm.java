@@ -1,10 +1,11 @@
 package com.mediahub.auth.token.keys;
 
-import com.mediahub.config.ConfigFile;
-import com.mediahub.config.ConfigurationException;
 import java.util.Locale;
 
 import org.jose4j.jws.AlgorithmIdentifiers;
+
+import com.mediahub.config.ConfigFile;
+import com.mediahub.config.ConfigurationException;
 
 /** {@code [jwt] algorithm}: how access tokens are signed. HS256 stays the default. */
 public enum SigningAlgorithm {

@@ -1,9 +1,5 @@
 package com.mediahub.auth.token.keys;
 
-import com.mediahub.config.ConfigFile;
-import com.mediahub.config.ConfigSources;
-import com.mediahub.config.ConfigurationException;
-import com.mediahub.config.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
+
+import com.mediahub.config.ConfigFile;
+import com.mediahub.config.ConfigSources;
+import com.mediahub.config.ConfigurationException;
+import com.mediahub.config.PrivateFiles;
 
 /**
  * Chooses the private key for ES256/RS256 by the same priority as the HS256 secret: system

@@ -1,6 +1,5 @@
 package com.mediahub.auth.token.keys;
 
-import com.mediahub.config.ConfigurationException;
 import java.security.Key;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
@@ -20,6 +19,8 @@ import org.jose4j.keys.EllipticCurves;
 import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.HashUtil;
 import org.jose4j.lang.JoseException;
+
+import com.mediahub.config.ConfigurationException;
 
 /**
  * The keys of access tokens: the one that signs (with its {@code kid}) and every key that still

@@ -1,8 +1,9 @@
 package com.mediahub.auth.token.keys;
 
-import com.mediahub.config.ConfigurationException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+
+import com.mediahub.config.ConfigurationException;
 
 /**
  * The HS256 key material: the UTF-8 bytes of the configured secret string. {@link #toString()}

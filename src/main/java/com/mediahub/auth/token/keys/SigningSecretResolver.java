@@ -1,12 +1,13 @@
 package com.mediahub.auth.token.keys;
 
-import com.mediahub.config.ConfigFile;
-import com.mediahub.config.ConfigSources;
-import com.mediahub.config.SecretSaver;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.logging.Logger;
+
+import com.mediahub.config.ConfigFile;
+import com.mediahub.config.ConfigSources;
+import com.mediahub.config.SecretSaver;
 
 /**
  * Chooses the signing secret by the priority of contract section 4: system property

@@ -1,6 +1,5 @@
 package com.mediahub.auth.session.control;
 
-import com.mediahub.security.CallerIdentity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -10,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
+import com.mediahub.security.CallerIdentity;
 
 /**
  * Review item 1, second half: whatever path a request took, a token pair is issued only to a

@@ -1,12 +1,10 @@
 package com.mediahub.auth.token.control;
 
-import java.time.Clock;
-import com.mediahub.auth.session.control.RefreshTokens;
-import com.mediahub.security.CallerIdentity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -20,11 +18,13 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.keys.HmacKey;
 import org.junit.jupiter.api.Test;
 
-import com.mediahub.config.Settings;
+import com.mediahub.auth.session.control.RefreshTokens;
 import com.mediahub.auth.token.keys.SigningKeys;
 import com.mediahub.auth.token.keys.SigningSecret;
+import com.mediahub.config.Settings;
 import com.mediahub.it.JwtForger;
 import com.mediahub.platform.error.ErrorCatalogue;
+import com.mediahub.security.CallerIdentity;
 
 class AccessTokenServiceTest {
 

@@ -1,18 +1,13 @@
 package com.mediahub.auth.token.control;
 
-import java.time.Clock;
-import com.mediahub.security.CallerIdentity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
-
-import com.mediahub.config.Settings;
-import com.mediahub.auth.token.keys.SigningSecret;
-import com.mediahub.platform.error.ErrorCatalogue;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -22,6 +17,11 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
+
+import com.mediahub.auth.token.keys.SigningSecret;
+import com.mediahub.config.Settings;
+import com.mediahub.platform.error.ErrorCatalogue;
+import com.mediahub.security.CallerIdentity;
 
 /**
  * Generated hostile tokens: the verifier never throws anything but {@link TokenRejectedException}

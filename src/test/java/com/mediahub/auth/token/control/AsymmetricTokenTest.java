@@ -1,12 +1,11 @@
 package com.mediahub.auth.token.control;
 
-import java.time.Clock;
-import com.mediahub.security.CallerIdentity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -21,13 +20,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import com.mediahub.auth.token.keys.PemKeys;
-import com.mediahub.config.Settings;
 import com.mediahub.auth.token.keys.SigningAlgorithm;
 import com.mediahub.auth.token.keys.SigningKeys;
 import com.mediahub.auth.token.keys.SigningSecret;
 import com.mediahub.auth.token.keys.TestKeys;
+import com.mediahub.config.Settings;
 import com.mediahub.it.JwtForger;
 import com.mediahub.platform.error.ErrorCatalogue;
+import com.mediahub.security.CallerIdentity;
 
 /** ES256 and RS256: kid, previous keys, and no algorithm confusion in either direction. */
 class AsymmetricTokenTest {

@@ -1,17 +1,17 @@
 package com.mediahub.auth.token.control;
 
-import java.time.Clock;
-import com.mediahub.security.CallerIdentity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.sun.net.httpserver.HttpServer;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.OctJwkGenerator;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.mediahub.config.Settings;
 import com.mediahub.auth.token.keys.SigningSecret;
+import com.mediahub.config.Settings;
 import com.mediahub.it.JwtForger;
 import com.mediahub.platform.error.ErrorCatalogue;
-import com.sun.net.httpserver.HttpServer;
+import com.mediahub.security.CallerIdentity;
 
 /**
  * Forged access tokens (RFC 8725 attacks) are all refused with {@code Invalid token}; the clock

@@ -1,18 +1,18 @@
 package com.mediahub.auth.token.control;
 
-import java.time.Clock;
-import com.mediahub.security.CallerIdentity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import com.mediahub.config.Settings;
 import com.mediahub.auth.token.keys.SigningSecret;
+import com.mediahub.config.Settings;
 import com.mediahub.platform.error.ErrorCatalogue;
+import com.mediahub.security.CallerIdentity;
 
 class VerifiedTokenCacheTest {
 

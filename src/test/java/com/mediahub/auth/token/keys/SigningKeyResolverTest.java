@@ -1,8 +1,5 @@
 package com.mediahub.auth.token.keys;
 
-import com.mediahub.config.ConfigFile;
-import com.mediahub.config.ConfigSources;
-import com.mediahub.config.ConfigurationException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -19,6 +16,10 @@ import java.util.Map;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.mediahub.config.ConfigFile;
+import com.mediahub.config.ConfigSources;
+import com.mediahub.config.ConfigurationException;
 
 class SigningKeyResolverTest {
 

@@ -1,8 +1,5 @@
 package com.mediahub.auth.token.keys;
 
-import com.mediahub.config.ConfigFile;
-import com.mediahub.config.ConfigSources;
-import com.mediahub.config.ConfigurationException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +13,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.mediahub.config.ConfigFile;
+import com.mediahub.config.ConfigSources;
+import com.mediahub.config.ConfigurationException;
 
 class SigningSecretResolverTest {
 
