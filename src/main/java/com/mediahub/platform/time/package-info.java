@@ -1,2 +1,5 @@
-/** Time: the injectable {@link java.time.Clock} that every time decision reads. */
+/**
+ * Time: the injectable {@link java.time.Clock} that every time decision reads, and answers
+ * remembered for a while on that clock.
+ */
 package com.mediahub.platform.time;

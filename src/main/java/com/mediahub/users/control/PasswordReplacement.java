@@ -32,6 +32,6 @@ public class PasswordReplacement {
         PasswordChanged changed = new PasswordChanged(userId, users.bumpTokenVersion(userId));
         passwordChanged.fire(changed); // authentication revokes the sessions, in this transaction
         audit.record(AuditEvent.PASSWORD_CHANGED, userId, null);
-        return changed.revokedRefreshTokens();
+        return changed.revokedRefreshTokens().get();
     }
 }

@@ -1,14 +1,12 @@
 package com.mediahub.users.control;
 
-import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
-import com.mediahub.config.Settings;
+import com.mediahub.platform.time.ExpiringAnswers;
 import com.mediahub.users.entity.JpaUserRepository;
 import com.mediahub.users.entity.UserProfile;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -21,30 +19,23 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class UserProfileCache {
 
-    private record Entry(UserProfile profile, long loadedMillis) {
-    }
-
     @Inject
     JpaUserRepository users;
     @Inject
-    Settings settings;
-    @Inject
-    Clock clock;
+    UserCaches caches;
 
-    private final ConcurrentMap<Long, Entry> entries = new ConcurrentHashMap<>();
+    private ExpiringAnswers<Long, Optional<UserProfile>> profiles;
+
+    @PostConstruct
+    void init() {
+        profiles = caches.newCache();
+    }
 
     public Optional<UserProfile> find(long id) {
-        long now = clock.millis();
-        Entry entry = entries.get(id);
-        if (entry != null && now - entry.loadedMillis() < settings.userCacheTtl().toMillis()) {
-            return Optional.of(entry.profile());
-        }
-        Optional<UserProfile> loaded = users.findById(id).map(UserProfile::of);
-        loaded.ifPresentOrElse(p -> entries.put(id, new Entry(p, now)), () -> entries.remove(id));
-        return loaded;
+        return profiles.get(id, key -> users.findById(key).map(UserProfile::of));
     }
 
     public void forget(long id) {
-        entries.remove(id);
+        profiles.forget(id);
     }
 }

@@ -83,21 +83,33 @@ class HybridAuthenticationMechanismTest {
         when(throttle.reserve(anyString(), anyString()))
                 .thenAnswer(call -> new LoginThrottle.Attempt(call.getArgument(0), "net", List.of(), Optional.empty()));
         when(throttle.check(any(), any(), any())).thenAnswer(call -> ((java.util.function.Supplier<?>) call.getArgument(1)).get());
-        mechanism.identityStores = identityStores;
-        mechanism.accessTokens = accessTokens;
-        mechanism.tokenVersions = versions;
-        mechanism.throttle = throttle;
-        mechanism.audit = audit;
-        mechanism.basicCache = basicCache;
-        mechanism.cookies = new SessionCookies(SETTINGS);
-        mechanism.operations = operations("");
-        mechanism.routes = routes;
-        mechanism.readAccessRules();
+        passwordSide(basicCache);
+        tokenSide();
+        requestSide(routes);
         context = mock(HttpMessageContext.class);
         when(context.doNothing()).thenReturn(AuthenticationStatus.NOT_DONE);
         when(context.notifyContainerAboutLogin(anyString(), any())).thenReturn(AuthenticationStatus.SUCCESS);
         when(context.responseUnauthorized()).thenReturn(AuthenticationStatus.SEND_FAILURE);
         when(context.getResponse()).thenReturn(mock(HttpServletResponse.class));
+    }
+
+    private void passwordSide(BasicCredentialCache basicCache) {
+        mechanism.identityStores = identityStores;
+        mechanism.throttle = throttle;
+        mechanism.basicCache = basicCache;
+        mechanism.audit = audit;
+    }
+
+    private void tokenSide() {
+        mechanism.accessTokens = accessTokens;
+        mechanism.tokenVersions = versions;
+    }
+
+    private void requestSide(DeployedRoutes routes) {
+        mechanism.cookies = new SessionCookies(SETTINGS);
+        mechanism.operations = operations("");
+        mechanism.routes = routes;
+        mechanism.readAccessRules();
     }
 
     private static OperationsSettings operations(String toml) {
@@ -166,26 +178,28 @@ class HybridAuthenticationMechanismTest {
         verify(throttle, never()).reserve(anyString(), anyString());
     }
 
+    /** A token accepted now is refused with {@code refusal} once {@code change} has happened. */
+    private void refusedAfter(String token, Runnable change, ErrorCatalogue refusal) {
+        assertEquals(AuthenticationStatus.SUCCESS, send(request("GET", "/api/users/me", token)));
+        change.run();
+        attributes.clear();
+        assertEquals(AuthenticationStatus.SEND_FAILURE, send(request("GET", "/api/users/me", token)));
+        assertEquals(refusal, error());
+    }
+
     @Test
     void anAccessTokenExpiresOnTheClockNotOnTheWall() {
         String token = bearer();
         clock.advance(Duration.ofMinutes(5).plusSeconds(59)); // within lifetime plus the allowed skew (60 s)
-        assertEquals(AuthenticationStatus.SUCCESS, send(request("GET", "/api/users/me", token)));
-        clock.advance(Duration.ofSeconds(1));
-        attributes.clear();
-        assertEquals(AuthenticationStatus.SEND_FAILURE, send(request("GET", "/api/users/me", token)));
-        assertEquals(ErrorCatalogue.TOKEN_EXPIRED, error());
+        refusedAfter(token, () -> clock.advance(Duration.ofSeconds(1)), ErrorCatalogue.TOKEN_EXPIRED);
     }
 
     @Test
     void aTokenOfAnOlderVersionIsRefusedOnceTheCacheSeesTheNewOne() {
-        String token = bearer();
-        assertEquals(AuthenticationStatus.SUCCESS, send(request("GET", "/api/users/me", token)));
-        users.bumpElsewhere(7); // a logout-all on another instance
-        clock.advance(Duration.ofSeconds(5));
-        attributes.clear();
-        assertEquals(AuthenticationStatus.SEND_FAILURE, send(request("GET", "/api/users/me", token)));
-        assertEquals(ErrorCatalogue.TOKEN_INVALID, error());
+        refusedAfter(bearer(), () -> {
+            users.bumpElsewhere(7); // a logout-all on another instance
+            clock.advance(Duration.ofSeconds(5));
+        }, ErrorCatalogue.TOKEN_INVALID);
     }
 
     @Test

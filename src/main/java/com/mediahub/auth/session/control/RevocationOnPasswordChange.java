@@ -19,6 +19,6 @@ public class RevocationOnPasswordChange {
     JpaRefreshTokenRepository refreshTokens;
 
     void onPasswordChanged(@Observes PasswordChanged changed) {
-        changed.revoked(refreshTokens.deleteAllOf(changed.userId()));
+        changed.revokedRefreshTokens().addAndGet(refreshTokens.deleteAllOf(changed.userId()));
     }
 }

@@ -2,14 +2,15 @@ package com.mediahub.auth.token.control;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 import com.mediahub.config.Settings;
+import com.mediahub.platform.time.ExpiringAnswers;
+import com.mediahub.users.control.UserCaches;
 import com.mediahub.users.entity.JpaUserRepository;
 import com.mediahub.users.events.PasswordChanged;
 import com.mediahub.users.events.UserDeleted;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -27,18 +28,13 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class TokenVersionCache {
 
-    /** {@code version} is empty for a user that does not exist. */
-    private record Answer(Optional<Integer> version, long askedAtMillis) {
-    }
-
     @Inject
     JpaUserRepository users;
     @Inject
-    Settings settings;
-    @Inject
-    Clock clock;
+    UserCaches caches;
 
-    private final ConcurrentMap<Long, Answer> answers = new ConcurrentHashMap<>();
+    /** Per user id: the token version, or empty for a user that does not exist. */
+    private ExpiringAnswers<Long, Optional<Integer>> versions;
 
     public TokenVersionCache() {
     }
@@ -46,8 +42,12 @@ public class TokenVersionCache {
     /** For unit tests: a cache without CDI. */
     public TokenVersionCache(JpaUserRepository users, Settings settings, Clock clock) {
         this.users = users;
-        this.settings = settings;
-        this.clock = clock;
+        this.versions = new ExpiringAnswers<>(clock, settings::userCacheTtl);
+    }
+
+    @PostConstruct
+    void init() {
+        versions = caches.newCache();
     }
 
     public boolean accepts(long userId, int tokenVersion) {
@@ -56,13 +56,7 @@ public class TokenVersionCache {
 
     /** The user's token version as this instance knows it, or empty for a user that does not exist. */
     public Optional<Integer> current(long userId) {
-        long now = clock.millis();
-        Answer answer = answers.get(userId);
-        if (answer == null || now - answer.askedAtMillis() >= settings.userCacheTtl().toMillis()) {
-            answer = new Answer(users.tokenVersion(userId), now);
-            answers.put(userId, answer);
-        }
-        return answer.version();
+        return versions.get(userId, users::tokenVersion);
     }
 
     /** A password change on this instance counted the version up (in its transaction). */
@@ -71,16 +65,11 @@ public class TokenVersionCache {
     }
 
     void onUserDeleted(@Observes UserDeleted deleted) {
-        deleted(deleted.userId());
+        versions.putForever(deleted.userId(), Optional.empty());
     }
 
     /** After this instance changed the user's version: trust the new one at once. */
     public void versionChanged(long userId, int newVersion) {
-        answers.put(userId, new Answer(Optional.of(newVersion), clock.millis()));
-    }
-
-    /** After this instance deleted the user; ids are never reused, so "gone" never needs undoing. */
-    public void deleted(long userId) {
-        answers.put(userId, new Answer(Optional.empty(), Long.MAX_VALUE / 2));
+        versions.put(userId, Optional.of(newVersion));
     }
 }

@@ -9,56 +9,30 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.mediahub.audit.AuditEvent;
 import com.mediahub.auth.session.entity.Session;
-import com.mediahub.auth.token.control.AccessTokenService;
 import com.mediahub.auth.token.control.TokenPair;
 import com.mediahub.auth.token.control.TokenVersionCache;
-import com.mediahub.auth.token.keys.SigningSecret;
 import com.mediahub.config.AbuseLimits;
-import com.mediahub.config.Settings;
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
 import com.mediahub.security.CallerIdentity;
-import com.mediahub.testing.InMemoryUsers;
 import com.mediahub.testing.RecordingAudit;
 import com.mediahub.testing.SteppedClock;
 
 /** Listing and ending sessions (contract 3.4, 3.5), with the clock and the stores in the test's hands. */
 class SessionServiceTest {
 
-    private static final Settings SETTINGS = Settings.defaults().withBcryptCost(4);
-
-    private final SteppedClock clock = new SteppedClock();
-    private final InMemoryRefreshTokens store = new InMemoryRefreshTokens();
-    private final InMemoryUsers users = new InMemoryUsers();
-    private final RecordingAudit audit = new RecordingAudit();
-    private final TokenService tokens = new TokenService();
-    private final SessionService sessions = new SessionService();
-    private final TokenVersionCache versions = new TokenVersionCache(users, SETTINGS, clock);
+    private final SessionFixture fixture = new SessionFixture(new AbuseLimits(3, 1, Duration.ofSeconds(1), 4));
+    private final SteppedClock clock = fixture.clock;
+    private final RecordingAudit audit = fixture.audit;
+    private final TokenService tokens = fixture.tokens;
+    private final SessionService sessions = fixture.sessions;
+    private final TokenVersionCache versions = fixture.versions;
     private final CallerIdentity alice = CallerIdentity.byPassword(7, "alice", Set.of("user"));
     private final CallerIdentity bob = CallerIdentity.byPassword(8, "bob", Set.of("user"));
-
-    @BeforeEach
-    void wire() {
-        users.add(7, "alice", Set.of("user"));
-        users.add(8, "bob", Set.of("user"));
-        tokens.accessTokens = new AccessTokenService(SETTINGS, new SigningSecret("0123456789abcdef0123456789abcdef-test", "test"), clock);
-        tokens.refreshTokens = store;
-        tokens.users = users;
-        tokens.settings = SETTINGS;
-        tokens.limits = new AbuseLimits(3, 1, Duration.ofSeconds(1), 4);
-        tokens.audit = audit;
-        tokens.clock = clock;
-        sessions.refreshTokens = store;
-        sessions.users = users;
-        sessions.tokenVersions = versions;
-        sessions.audit = audit;
-        sessions.clock = clock;
-    }
 
     private TokenPair login(CallerIdentity who) {
         TokenPair pair = tokens.issue(who, "agent of " + who.username());

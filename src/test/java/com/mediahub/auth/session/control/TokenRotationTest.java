@@ -13,15 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.mediahub.audit.AuditEvent;
-import com.mediahub.auth.token.control.AccessTokenService;
 import com.mediahub.auth.token.control.TokenPair;
 import com.mediahub.auth.token.control.TokenRejectedException;
-import com.mediahub.auth.token.keys.SigningSecret;
-import com.mediahub.config.AbuseLimits;
-import com.mediahub.config.Settings;
 import com.mediahub.platform.error.ErrorCatalogue;
 import com.mediahub.security.CallerIdentity;
-import com.mediahub.testing.InMemoryUsers;
 import com.mediahub.testing.RecordingAudit;
 import com.mediahub.testing.SteppedClock;
 
@@ -31,25 +26,15 @@ import com.mediahub.testing.SteppedClock;
  */
 class TokenRotationTest {
 
-    private static final Settings SETTINGS = Settings.defaults().withBcryptCost(4);
-
-    private final SteppedClock clock = new SteppedClock();
-    private final InMemoryRefreshTokens store = new InMemoryRefreshTokens();
-    private final RecordingAudit audit = new RecordingAudit();
-    private final TokenService tokens = new TokenService();
+    private final SessionFixture fixture = new SessionFixture();
+    private final SteppedClock clock = fixture.clock;
+    private final InMemoryRefreshTokens store = fixture.store;
+    private final RecordingAudit audit = fixture.audit;
+    private final TokenService tokens = fixture.tokens;
     private TokenPair login;
 
     @BeforeEach
     void loggedIn() {
-        InMemoryUsers users = new InMemoryUsers();
-        users.add(7, "alice", Set.of("user"));
-        tokens.accessTokens = new AccessTokenService(SETTINGS, new SigningSecret("0123456789abcdef0123456789abcdef-test", "test"), clock);
-        tokens.refreshTokens = store;
-        tokens.users = users;
-        tokens.settings = SETTINGS;
-        tokens.limits = AbuseLimits.defaults();
-        tokens.audit = audit;
-        tokens.clock = clock;
         login = tokens.issue(CallerIdentity.byPassword(7, "alice", Set.of("user")), "test-agent");
     }
 

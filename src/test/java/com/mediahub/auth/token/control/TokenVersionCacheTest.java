@@ -25,14 +25,11 @@ class TokenVersionCacheTest {
 
     private final SteppedClock clock = new SteppedClock();
     private final InMemoryUsers users = new InMemoryUsers();
-    private final TokenVersionCache cache = new TokenVersionCache();
+    private final TokenVersionCache cache = new TokenVersionCache(users, Settings.defaults(), clock);
 
     @BeforeEach
-    void wire() {
+    void aliceExists() {
         users.add(7, "alice", Set.of("user"));
-        cache.users = users;
-        cache.settings = Settings.defaults();
-        cache.clock = clock;
     }
 
     @Test

@@ -1,0 +1,54 @@
+package com.mediahub.auth.session.control;
+
+import java.util.Set;
+
+import com.mediahub.auth.token.control.AccessTokenService;
+import com.mediahub.auth.token.control.TokenVersionCache;
+import com.mediahub.auth.token.keys.SigningSecret;
+import com.mediahub.config.AbuseLimits;
+import com.mediahub.config.Settings;
+import com.mediahub.testing.InMemoryUsers;
+import com.mediahub.testing.RecordingAudit;
+import com.mediahub.testing.SteppedClock;
+
+/**
+ * The session services of one unit test, wired by hand as CDI would wire them, around stores
+ * in memory and a clock the test moves. Users 7 (alice) and 8 (bob) exist.
+ */
+final class SessionFixture {
+
+    static final Settings SETTINGS = Settings.defaults().withBcryptCost(4);
+
+    final SteppedClock clock = new SteppedClock();
+    final InMemoryRefreshTokens store = new InMemoryRefreshTokens();
+    final InMemoryUsers users = new InMemoryUsers();
+    final RecordingAudit audit = new RecordingAudit();
+    final TokenVersionCache versions = new TokenVersionCache(users, SETTINGS, clock);
+    final TokenService tokens = new TokenService();
+    final SessionService sessions = new SessionService();
+
+    SessionFixture(AbuseLimits limits) {
+        users.add(7, "alice", Set.of("user"));
+        users.add(8, "bob", Set.of("user"));
+        tokens.accessTokens = new AccessTokenService(SETTINGS, new SigningSecret("0123456789abcdef0123456789abcdef-test", "test"), clock);
+        tokens.limits = limits;
+        tokens.settings = SETTINGS;
+        storesAndTime(tokens);
+        sessions.tokenVersions = versions;
+        sessions.refreshTokens = store;
+        sessions.users = users;
+        sessions.audit = audit;
+        sessions.clock = clock;
+    }
+
+    SessionFixture() {
+        this(AbuseLimits.defaults());
+    }
+
+    private void storesAndTime(TokenService service) {
+        service.refreshTokens = store;
+        service.users = users;
+        service.audit = audit;
+        service.clock = clock;
+    }
+}
