@@ -143,6 +143,12 @@ request POST /api/users "" '{"username":"walk-in","password":"walk-in-password"}
 check "self-registration closed by default: 401" is 401 "Authorization header required"
 request GET /api/metrics "$admin"
 check "Prometheus metrics (admin)" eval '[[ $status == 200 && $body == *"mediahub_logins_total{result=\"ok\"}"* ]]'
+check "metrics: refreshes in the refresh histogram" eval '[[ $body =~ mediahub_token_endpoint_duration_seconds_count\{endpoint=\"refresh\"\}\ [1-9] ]]'
+# Access read from the resources' annotations at startup (issue 13): public ones ignore a bad header.
+request GET /api/info "Digest x=1"
+check "@PermitAll /api/info ignores a bad header" is 200
+request GET /api/no-such-route
+check "an unknown /api path needs credentials" is 401 "Authorization header required"
 plain="plain$RANDOM$RANDOM"
 request POST /api/users "$admin" "{\"username\":\"$plain\",\"password\":\"plain-password-1\",\"roles\":[\"user\"]}"
 request GET /api/metrics "$(basic "$plain" plain-password-1)"
