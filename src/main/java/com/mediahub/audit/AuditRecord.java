@@ -1,7 +1,7 @@
 package com.mediahub.audit;
 
 /**
- * One recorded security event, as fired to CDI observers (metrics counts them) after the log
+ * One recorded security event, as fired to CDI observers (metrics counts them) before the log
  * line is written. Ids only: never a username, token, hash or password.
  *
  * @param userId    the user concerned, or {@code null} (a failed login names nobody)

@@ -39,7 +39,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * The one authentication mechanism (contract section 1): Bearer access tokens are checked by
  * {@link AccessTokenService} and the cached token version ({@link TokenVersionCache}), with no
  * database work per request; Basic credentials pass the brute-force throttle, then the
- * {@link IdentityStoreHandler} and {@link JpaIdentityStore}. Stateless: it runs on every request
+ * {@link IdentityStoreHandler} and the JPA identity store. Stateless: it runs on every request
  * and creates no HTTP session.
  *
  * <p>Failures set {@code WWW-Authenticate} and leave the catalogue entry in a request

@@ -39,6 +39,10 @@ public class SecurityMetrics {
     /** Upper bounds in seconds: bcrypt at cost 12 is ~0.25 s, a refresh a few milliseconds. */
     static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 
+    /** For events that only the audit log shows. */
+    private static final Runnable NOT_COUNTED = () -> {
+    };
+
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final Counter logins = Counter.builder().name("mediahub_logins_total")
             .help("Password checks: ok = tokens issued at POST /api/token; failed and throttled = refused logins and Basic requests anywhere.")
@@ -97,6 +101,9 @@ public class SecurityMetrics {
         for (Route route : routes.all()) {
             TimedEndpoint endpoint = route.resourceMethod().getAnnotation(TimedEndpoint.class);
             if (endpoint != null) {
+                if (route.template().contains("{")) {
+                    throw new IllegalStateException("@TimedEndpoint needs a path without parameters: " + route);
+                }
                 found.put(route.template(), new Timed(route.httpMethod(), endpoint.value()));
                 durations.labelValues(endpoint.value());
             }
@@ -111,24 +118,24 @@ public class SecurityMetrics {
     }
 
     /**
-     * Counts an audit event. The switch names every event (no default), so a new event does not
-     * compile until it is given a series or, explicitly, none.
+     * Counts an audit event. A switch expression over the enum must name every event (there is
+     * no default), so a new event does not compile until it is given a series or, explicitly,
+     * none.
      */
     void count(@Observes AuditRecord record) {
-        switch (record.event()) {
-            case LOGIN_OK -> logins.labelValues("ok").inc();
-            case LOGIN_FAILED -> logins.labelValues("failed").inc();
-            case LOGIN_THROTTLED -> logins.labelValues("throttled").inc();
-            case REFRESH_OK -> refreshes.labelValues("ok").inc();
-            case REFRESH_REJECTED, REFRESH_REPLAY_WITHIN_GRACE -> refreshes.labelValues("rejected").inc();
-            case REFRESH_REUSE_DETECTED -> refreshes.labelValues("reuse_detected").inc();
-            case LOGOUT, SESSION_REVOKED -> logouts.labelValues("session").inc();
-            case LOGOUT_ALL -> logouts.labelValues("all").inc();
-            case USER_REGISTERED -> registrations.inc();
-            case SESSION_EVICTED, USER_DELETED, PASSWORD_CHANGED -> {
-                // audit log only
-            }
-        }
+        Runnable increment = switch (record.event()) {
+            case LOGIN_OK -> logins.labelValues("ok")::inc;
+            case LOGIN_FAILED -> logins.labelValues("failed")::inc;
+            case LOGIN_THROTTLED -> logins.labelValues("throttled")::inc;
+            case REFRESH_OK -> refreshes.labelValues("ok")::inc;
+            case REFRESH_REJECTED, REFRESH_REPLAY_WITHIN_GRACE -> refreshes.labelValues("rejected")::inc;
+            case REFRESH_REUSE_DETECTED -> refreshes.labelValues("reuse_detected")::inc;
+            case LOGOUT, SESSION_REVOKED -> logouts.labelValues("session")::inc;
+            case LOGOUT_ALL -> logouts.labelValues("all")::inc;
+            case USER_REGISTERED -> registrations::inc;
+            case SESSION_EVICTED, USER_DELETED, PASSWORD_CHANGED -> NOT_COUNTED;
+        };
+        increment.run();
     }
 
     /** For callers outside CDI (unit tests): what the observer does. */

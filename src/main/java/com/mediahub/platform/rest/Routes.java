@@ -45,6 +45,13 @@ public final class Routes {
             }
         }
         routes.sort(Comparator.comparing(Route::template).thenComparing(Route::httpMethod));
+        for (int i = 1; i < routes.size(); i++) {
+            if (routes.get(i).toString().equals(routes.get(i - 1).toString())) {
+                // Two methods on one route: which one a runtime picks (and whose access applies) is not defined.
+                throw new IllegalStateException("Two resource methods for " + routes.get(i) + ": "
+                        + routes.get(i - 1).resourceMethod() + " and " + routes.get(i).resourceMethod());
+            }
+        }
         return new Routes(base, routes);
     }
 

@@ -18,11 +18,8 @@ import java.util.function.Supplier;
  */
 public final class ExpiringAnswers<K, V> {
 
-    private record Answer<V>(V value, long askedAtMillis) {
+    private record Answer<V>(V value, long askedAtMillis, boolean forever) {
     }
-
-    /** Far enough ahead never to expire, far enough from overflow for the subtraction. */
-    private static final long FOREVER = Long.MAX_VALUE / 2;
 
     private final ConcurrentMap<K, Answer<V>> answers = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -37,8 +34,8 @@ public final class ExpiringAnswers<K, V> {
     public V get(K key, Function<K, V> source) {
         long now = clock.millis();
         Answer<V> answer = answers.get(key);
-        if (answer == null || now - answer.askedAtMillis() >= lifetime.get().toMillis()) {
-            answer = new Answer<>(source.apply(key), now);
+        if (answer == null || !answer.forever() && !young(now - answer.askedAtMillis(), lifetime.get())) {
+            answer = new Answer<>(source.apply(key), now, false);
             answers.put(key, answer);
         }
         return answer.value();
@@ -46,12 +43,21 @@ public final class ExpiringAnswers<K, V> {
 
     /** This instance just changed the answer itself: trust the new one from now on. */
     public void put(K key, V value) {
-        answers.put(key, new Answer<>(value, clock.millis()));
+        answers.put(key, new Answer<>(value, clock.millis(), false));
     }
 
     /** An answer that can never change again (a deleted user: ids are never reused). */
     public void putForever(K key, V value) {
-        answers.put(key, new Answer<>(value, FOREVER));
+        answers.put(key, new Answer<>(value, clock.millis(), true));
+    }
+
+    /**
+     * Whether an answer of this age may still be trusted. A negative age means the wall clock
+     * was set back since: the answer is asked again rather than trusted for longer than the
+     * bound (the clock is the wall clock, so that tests can set it; only its steps need care).
+     */
+    public static boolean young(long ageMillis, Duration lifetime) {
+        return ageMillis >= 0 && ageMillis < lifetime.toMillis();
     }
 
     public void forget(K key) {

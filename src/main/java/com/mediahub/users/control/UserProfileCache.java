@@ -32,7 +32,11 @@ public class UserProfileCache {
     }
 
     public Optional<UserProfile> find(long id) {
-        return profiles.get(id, key -> users.findById(key).map(UserProfile::of));
+        Optional<UserProfile> profile = profiles.get(id, key -> users.findById(key).map(UserProfile::of));
+        if (profile.isEmpty()) {
+            profiles.forget(id); // "no such user" is not remembered: only profiles are
+        }
+        return profile;
     }
 
     public void forget(long id) {

@@ -3,6 +3,7 @@ package com.mediahub.metrics.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,7 @@ class SecurityMetricsTest {
     void auditEventsFeedTheirSeriesAndEventsWithoutASeriesAreIgnored() {
         SecurityMetrics metrics = new SecurityMetrics(ResourceClasses.routes());
         Map<String, Double> before = PrometheusText.parse(metrics.render(0, 0));
+        assertEquals(11 + 3 * 14, before.size(), "every series from the start, at zero");
         metrics.event(AuditEvent.LOGIN_OK);
         metrics.event(AuditEvent.LOGIN_OK);
         metrics.event(AuditEvent.REFRESH_REPLAY_WITHIN_GRACE);
@@ -43,6 +45,18 @@ class SecurityMetricsTest {
         assertEquals(3.0, after.get("mediahub_sessions_live"), text);
         // Nothing else: the same series as the hand-written format had (no _created, no extras).
         assertEquals(11 + 3 * 14, after.size(), text);
+    }
+
+    @Test
+    void everyAuditEventIsEitherCountedOnceOrNotAtAll() {
+        for (AuditEvent event : AuditEvent.values()) {
+            SecurityMetrics metrics = new SecurityMetrics(ResourceClasses.routes());
+            Map<String, Double> before = PrometheusText.parse(metrics.render(0, 0));
+            metrics.event(event);
+            Map<String, Double> after = PrometheusText.parse(metrics.render(0, 0));
+            double moved = after.keySet().stream().mapToDouble(series -> after.get(series) - before.get(series)).sum();
+            assertTrue(moved == 0 || moved == 1, event + " moved the counters by " + moved);
+        }
     }
 
     @Test

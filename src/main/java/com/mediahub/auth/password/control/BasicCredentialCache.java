@@ -13,6 +13,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.mediahub.config.Settings;
+import com.mediahub.platform.time.ExpiringAnswers;
 import com.mediahub.security.CallerIdentity;
 
 import jakarta.annotation.PostConstruct;
@@ -31,7 +32,7 @@ import jakarta.inject.Inject;
  * counts up. An entry is only used while
  * <ul>
  *   <li>it is younger than {@code basic_cache_seconds};</li>
- *   <li>the user's token version is the one it was made under ({@link TokenVersionCache}: a
+ *   <li>the user's token version is the one it was made under (the token-version cache: a
  *       password change or deletion invalidates it at once here, within
  *       {@code user_cache_seconds} elsewhere);</li>
  *   <li>the throttle does not block the username or address (checked in the database again at
@@ -104,7 +105,7 @@ public class BasicCredentialCache {
         if (entry == null) {
             return Optional.empty();
         }
-        if (clock.millis() - entry.createdMillis() >= settings.basicCacheTtl().toMillis()) {
+        if (!ExpiringAnswers.young(clock.millis() - entry.createdMillis(), settings.basicCacheTtl())) {
             entries.remove(cacheKey, entry);
             return Optional.empty();
         }
@@ -113,7 +114,7 @@ public class BasicCredentialCache {
 
     /** Whether the throttle must be asked again for this entry (at least every user_cache_seconds). */
     public boolean throttleCheckDue(Entry entry) {
-        return clock.millis() - entry.throttleCheckedMillis() >= settings.userCacheTtl().toMillis();
+        return !ExpiringAnswers.young(clock.millis() - entry.throttleCheckedMillis(), settings.userCacheTtl());
     }
 
     public void throttleChecked(String cacheKey, Entry entry) {
@@ -123,7 +124,7 @@ public class BasicCredentialCache {
     public void remember(String cacheKey, CallerIdentity caller, int tokenVersion) {
         if (entries.size() >= MAX_ENTRIES) {
             long now = clock.millis();
-            entries.values().removeIf(e -> now - e.createdMillis() >= settings.basicCacheTtl().toMillis());
+            entries.values().removeIf(e -> !ExpiringAnswers.young(now - e.createdMillis(), settings.basicCacheTtl()));
             if (entries.size() >= MAX_ENTRIES) {
                 return; // full of live entries: verify with bcrypt instead
             }

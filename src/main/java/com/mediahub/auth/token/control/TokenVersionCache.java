@@ -13,6 +13,7 @@ import com.mediahub.users.events.UserDeleted;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 /**
@@ -59,12 +60,15 @@ public class TokenVersionCache {
         return versions.get(userId, users::tokenVersion);
     }
 
-    /** A password change on this instance counted the version up (in its transaction). */
-    void onPasswordChanged(@Observes PasswordChanged changed) {
+    /**
+     * A password change on this instance counted the version up. Taken once its transaction
+     * committed: a change that rolled back must not leave this instance refusing valid tokens.
+     */
+    void onPasswordChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PasswordChanged changed) {
         versionChanged(changed.userId(), changed.newTokenVersion());
     }
 
-    void onUserDeleted(@Observes UserDeleted deleted) {
+    void onUserDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserDeleted deleted) {
         versions.putForever(deleted.userId(), Optional.empty());
     }
 

@@ -40,6 +40,14 @@ class BasicCredentialCacheTest {
     }
 
     @Test
+    void aClockSetBackEndsTheEntryRatherThanStretchingIt() {
+        String key = cache.keyOf("alice", "correct horse");
+        cache.remember(key, alice, 3);
+        clock.advance(Duration.ofMinutes(-10));
+        assertTrue(cache.find(key).isEmpty(), "bcrypt again, not 10 more minutes of a password that may have changed");
+    }
+
+    @Test
     void onlyTheSamePasswordHitsAndTheKeyIsNotThePassword() {
         String key = cache.keyOf("alice", "correct horse");
         cache.remember(key, alice, 0);

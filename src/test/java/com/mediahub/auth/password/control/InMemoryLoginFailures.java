@@ -65,8 +65,10 @@ final class InMemoryLoginFailures extends JpaLoginFailureRepository {
 
     @Override
     public int deleteStale(OffsetDateTime windowFloor, OffsetDateTime knownFloor, int limit) {
-        int before = rows.size();
-        rows.values().removeIf(row -> !row.windowStart().isAfter(row.key().startsWith(KNOWN_PREFIX) ? knownFloor : windowFloor));
-        return before - rows.size();
+        List<String> stale = rows.values().stream()
+                .filter(row -> !row.windowStart().isAfter(row.key().startsWith(KNOWN_PREFIX) ? knownFloor : windowFloor))
+                .map(ThrottleCounter::key).limit(limit).toList();
+        stale.forEach(rows::remove);
+        return stale.size();
     }
 }

@@ -96,7 +96,8 @@ class LoginThrottleTest {
         guess("alice", "203.0.113.5", false);
         guess("bob", "198.51.100.7", true);
         clock.advance(Duration.ofMinutes(15));
-        assertEquals(3, throttle.deleteStale(1000), "alice's user, network and pair counters");
+        assertEquals(2, throttle.deleteStale(2), "a batch at most");
+        assertEquals(1, throttle.deleteStale(2), "alice's user, network and pair counters in all");
         clock.advance(LoginThrottle.KNOWN_NETWORK_KEPT);
         assertEquals(1, throttle.deleteStale(1000), "bob's known network");
         assertTrue(failures.rows.isEmpty());

@@ -24,6 +24,8 @@ final class InMemoryRefreshTokens extends JpaRefreshTokenRepository {
 
     private final Map<String, RefreshToken> live = new HashMap<>();
     private final Map<String, ReplayedToken> consumed = new HashMap<>();
+    /** How often the table was asked to consume a token. */
+    int consumeCalls;
 
     @Override
     public RefreshToken add(RefreshToken token) {
@@ -33,6 +35,7 @@ final class InMemoryRefreshTokens extends JpaRefreshTokenRepository {
 
     @Override
     public Optional<ConsumedToken> consume(String tokenHash, OffsetDateTime now) {
+        consumeCalls++;
         RefreshToken token = live.get(tokenHash);
         if (token == null || !token.getExpiry().isAfter(now)) {
             return Optional.empty();

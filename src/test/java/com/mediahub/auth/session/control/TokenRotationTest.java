@@ -123,8 +123,10 @@ class TokenRotationTest {
     @Test
     void aTokenThatWasNeverIssuedIsUnknownAndImplausibleOnesAreNotLookedUp() {
         assertEquals(RotationOutcome.Reason.UNKNOWN, refused(refresh("never-issued-never-issued-never-issued-xx")));
+        assertEquals(1, store.consumeCalls);
         assertEquals(RotationOutcome.Reason.UNKNOWN, refused(refresh("")));
         assertEquals(RotationOutcome.Reason.UNKNOWN, refused(refresh("x".repeat(10_000))));
+        assertEquals(1, store.consumeCalls, "neither the empty nor the 10,000-character token was looked up");
         assertEquals(1, store.liveCount());
     }
 

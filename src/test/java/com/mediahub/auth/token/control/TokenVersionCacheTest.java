@@ -52,6 +52,15 @@ class TokenVersionCacheTest {
     }
 
     @Test
+    void aClockSetBackDoesNotStretchTheBound() {
+        assertTrue(cache.accepts(7, 0));
+        users.bumpElsewhere(7);
+        clock.advance(Duration.ofHours(-1)); // NTP or a restored VM sets the wall clock back
+        assertFalse(cache.accepts(7, 0), "an answer from the future is asked again, not trusted for an hour more");
+        assertEquals(2, users.tokenVersionReads);
+    }
+
+    @Test
     void thisInstancesPasswordChangeCountsAtOnce() {
         assertTrue(cache.accepts(7, 0));
         cache.onPasswordChanged(new PasswordChanged(7, 1));
@@ -65,6 +74,9 @@ class TokenVersionCacheTest {
         cache.onUserDeleted(new UserDeleted(7));
         clock.advance(Duration.ofDays(365));
         assertFalse(cache.accepts(7, 0));
+        clock.advance(Duration.ofDays(-730));
+        assertFalse(cache.accepts(7, 0), "whichever way the clock goes");
+        assertEquals(1, users.tokenVersionReads);
         assertEquals(Optional.empty(), cache.current(7));
     }
 
