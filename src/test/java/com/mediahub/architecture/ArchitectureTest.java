@@ -38,6 +38,12 @@ class ArchitectureTest {
         rule.check(application);
     }
 
+    /** No class in {@code from} may depend on a class in any of {@code forbidden}. */
+    private static void neverDependsOn(String from, String because, String... forbidden) {
+        check(noClasses().that().resideInAPackage(from)
+                .should().dependOnClassesThat().resideInAnyPackage(forbidden).because(because));
+    }
+
     @Test
     void featuresDependOnEachOtherWithoutCycles() {
         check(slices().matching("com.mediahub.(*)..").namingSlices("feature $1").should().beFreeOfCycles());
@@ -55,16 +61,13 @@ class ArchitectureTest {
 
     @Test
     void controlNeverDependsOnBoundary() {
-        check(noClasses().that().resideInAPackage("..control..")
-                .should().dependOnClassesThat().resideInAPackage("..boundary..")
-                .because("inside a feature, boundary -> control -> entity, never back"));
+        neverDependsOn("..control..", "inside a feature, boundary -> control -> entity, never back", "..boundary..");
     }
 
     @Test
     void entityNeverDependsOnControlOrBoundary() {
-        check(noClasses().that().resideInAPackage("..entity..")
-                .should().dependOnClassesThat().resideInAnyPackage("..control..", "..boundary..")
-                .because("inside a feature, boundary -> control -> entity, never back"));
+        neverDependsOn("..entity..", "inside a feature, boundary -> control -> entity, never back",
+                "..control..", "..boundary..");
     }
 
     @Test
@@ -76,22 +79,20 @@ class ArchitectureTest {
 
     @Test
     void dependenciesBetweenFeaturesPointOneWay() {
-        check(noClasses().that().resideInAPackage("com.mediahub.users..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.mediahub.auth..", "com.mediahub.metrics..")
-                .because("auth -> users: users announces changes as CDI events and declares what it needs as interfaces"));
-        check(noClasses().that().resideInAPackage("com.mediahub.audit..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.mediahub.metrics..", "com.mediahub.auth..",
-                        "com.mediahub.users..")
-                .because("metrics -> audit: audit fires AuditRecord events and knows nobody who counts them"));
+        neverDependsOn("com.mediahub.users..",
+                "auth -> users: users announces changes as CDI events and declares what it needs as interfaces",
+                "com.mediahub.auth..", "com.mediahub.metrics..");
+        neverDependsOn("com.mediahub.audit..",
+                "metrics -> audit: audit fires AuditRecord events and knows nobody who counts them",
+                "com.mediahub.metrics..", "com.mediahub.auth..", "com.mediahub.users..");
     }
 
     @Test
     void platformServesFeaturesButKnowsNone() {
-        check(noClasses().that().resideInAPackage("com.mediahub.platform..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.mediahub.auth..", "com.mediahub.users..",
-                        "com.mediahub.databases..", "com.mediahub.metrics..", "com.mediahub.audit..",
-                        "com.mediahub.system..", "com.mediahub.config..", "com.mediahub.web..", "com.mediahub.security..")
-                .because("platform is the shared plumbing under every feature"));
+        neverDependsOn("com.mediahub.platform..", "platform is the shared plumbing under every feature",
+                "com.mediahub.auth..", "com.mediahub.users..", "com.mediahub.databases..", "com.mediahub.metrics..",
+                "com.mediahub.audit..", "com.mediahub.system..", "com.mediahub.config..", "com.mediahub.web..",
+                "com.mediahub.security..");
     }
 
     @Test
