@@ -141,6 +141,11 @@ request POST /api/token "" "{\"username\":\"admin\",\"password\":\"wrong-passwor
 check "JSON login, wrong password: 401 with challenges" is 401 "Authentication failed" "$both"
 request POST /api/users "" '{"username":"walk-in","password":"walk-in-password"}'
 check "self-registration closed by default: 401" is 401 "Authorization header required"
+# Versioned migrations (issue 14): the history table is there and at the newest migration of the build.
+latest=$(ls "$(dirname "$0")/../src/main/resources/db/migration" | sed -nE 's/^V([0-9]+)__.*/\1/p' | sort -n | tail -1)
+history=$(psql -d "$database" -tAc "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1" 2>&1)
+request GET /api/info
+check "schema history table at the newest version" eval '[[ -n $latest && $history == "$latest" && $(field schema_version) == "$latest" ]]'
 request GET /api/metrics "$admin"
 check "Prometheus metrics (admin)" eval '[[ $status == 200 && $body == *"mediahub_logins_total{result=\"ok\"}"* ]]'
 check "metrics: refreshes in the refresh histogram" eval '[[ $body =~ mediahub_token_endpoint_duration_seconds_count\{endpoint=\"refresh\"\}\ [1-9] ]]'

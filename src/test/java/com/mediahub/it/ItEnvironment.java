@@ -24,6 +24,8 @@ public final class ItEnvironment {
     public static final String DOWNSTREAM_DB = "mediahub_it_downstream";
     public static final String OPERATOR_DB = "mediahub_it_operator";
     public static final String SECURITY_DB = "mediahub_it_security";
+    /** SchemaMigrationIT: re-created by each of its tests. */
+    public static final String MIGRATION_DB = "mediahub_it_migration";
 
     private ItEnvironment() {
     }

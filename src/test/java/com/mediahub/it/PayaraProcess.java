@@ -23,6 +23,7 @@ public final class PayaraProcess implements AutoCloseable {
     private final Path workingDirectory;
     private final Path log;
     private final int port;
+    private Path war = ItEnvironment.war();
     private Process process;
 
     public PayaraProcess(Map<String, String> environment, Path workingDirectory, String name) {
@@ -43,6 +44,12 @@ public final class PayaraProcess implements AutoCloseable {
         }
     }
 
+    /** Runs another WAR than the build's (e.g. one with a test-only migration added). */
+    public PayaraProcess withWar(Path otherWar) {
+        this.war = otherWar;
+        return this;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
@@ -56,7 +63,7 @@ public final class PayaraProcess implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(
-                    ItEnvironment.basedir().resolve("server-config/payara/run.sh").toString(), ItEnvironment.war().toString())
+                    ItEnvironment.basedir().resolve("server-config/payara/run.sh").toString(), war.toString())
                     .directory(workingDirectory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -80,7 +87,8 @@ public final class PayaraProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
             }
-            if (logText().contains("Exception while preparing the app")) {
+            String logged = logText();
+            if (logged.contains("Exception while preparing the app") || logged.contains("failed due to previous errors")) {
                 // Payara Micro keeps running without the application: no point waiting.
                 close();
                 throw new IllegalStateException("The WAR failed to deploy; see " + log);

@@ -157,6 +157,7 @@ class ResourcesIT extends DeployedWar {
         assertEquals("mediahub", info.getString("name"));
         assertTrue(info.getString("version").matches("\\d+\\.\\d+\\.\\d+.*"), info.toString());
         assertTrue(info.getJsonNumber("uptime_seconds").longValue() >= 0, info.toString());
+        assertEquals("1", info.getString("schema_version"), info.toString());
         assertEquals(Json.createArrayBuilder().add("Basic").add("Bearer").build(), info.getJsonArray("auth_schemes"));
     }
 }

@@ -1,6 +1,7 @@
 package com.mediahub.system.boundary;
 
 import com.mediahub.platform.json.Jsons;
+import com.mediahub.platform.persistence.SchemaMigrations;
 import com.mediahub.system.control.ApplicationInfo;
 import com.mediahub.system.control.DatabaseHealth;
 
@@ -25,6 +26,8 @@ public class SystemResource {
     DatabaseHealth database;
     @Inject
     ApplicationInfo info;
+    @Inject
+    SchemaMigrations schema;
 
     @GET
     @Path("health")
@@ -44,6 +47,7 @@ public class SystemResource {
                 .add("name", "mediahub")
                 .add("version", info.version())
                 .add("uptime_seconds", info.uptimeSeconds())
+                .add("schema_version", schema.version())
                 .add("auth_schemes", Jsons.PROVIDER.createArrayBuilder().add("Basic").add("Bearer"))
                 .build();
     }
