@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.prometheus.metrics.config.EscapingScheme;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -39,10 +40,6 @@ public class SecurityMetrics {
     /** Upper bounds in seconds: bcrypt at cost 12 is ~0.25 s, a refresh a few milliseconds. */
     static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 
-    /** For events that only the audit log shows. */
-    private static final Runnable NOT_COUNTED = () -> {
-    };
-
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final Counter logins = Counter.builder().name("mediahub_logins_total")
             .help("Password checks: ok = tokens issued at POST /api/token; failed and throttled = refused logins and Basic requests anywhere.")
@@ -55,6 +52,15 @@ public class SecurityMetrics {
             .labelNames("scope").register(registry);
     private final Counter registrations = Counter.builder().name("mediahub_registrations_total")
             .help("Self-registrations (only when [auth] registration = \"open\").").register(registry);
+    // Every series exists from the start, at zero, so that a dashboard never sees one appear.
+    private final CounterDataPoint loginOk = logins.labelValues("ok");
+    private final CounterDataPoint loginFailed = logins.labelValues("failed");
+    private final CounterDataPoint loginThrottled = logins.labelValues("throttled");
+    private final CounterDataPoint refreshOk = refreshes.labelValues("ok");
+    private final CounterDataPoint refreshRejected = refreshes.labelValues("rejected");
+    private final CounterDataPoint refreshReuse = refreshes.labelValues("reuse_detected");
+    private final CounterDataPoint logoutSession = logouts.labelValues("session");
+    private final CounterDataPoint logoutAll = logouts.labelValues("all");
     private final Histogram durations = Histogram.builder().name("mediahub_token_endpoint_duration_seconds")
             .help("Time from request to response at the token, refresh and logout endpoints, authentication included.")
             .classicOnly().classicUpperBounds(BUCKETS).labelNames("endpoint").register(registry);
@@ -74,15 +80,6 @@ public class SecurityMetrics {
     private Map<String, Timed> timed = Map.of();
 
     public SecurityMetrics() {
-        // Every series is shown from the start, at zero, so that a dashboard never sees it appear.
-        for (String result : new String[] {"ok", "failed", "throttled"}) {
-            logins.labelValues(result);
-        }
-        for (String result : new String[] {"ok", "rejected", "reuse_detected"}) {
-            refreshes.labelValues(result);
-        }
-        logouts.labelValues("session");
-        logouts.labelValues("all");
     }
 
     /** For unit tests: metrics of these routes, without CDI. */
@@ -123,19 +120,21 @@ public class SecurityMetrics {
      * none.
      */
     void count(@Observes AuditRecord record) {
-        Runnable increment = switch (record.event()) {
-            case LOGIN_OK -> logins.labelValues("ok")::inc;
-            case LOGIN_FAILED -> logins.labelValues("failed")::inc;
-            case LOGIN_THROTTLED -> logins.labelValues("throttled")::inc;
-            case REFRESH_OK -> refreshes.labelValues("ok")::inc;
-            case REFRESH_REJECTED, REFRESH_REPLAY_WITHIN_GRACE -> refreshes.labelValues("rejected")::inc;
-            case REFRESH_REUSE_DETECTED -> refreshes.labelValues("reuse_detected")::inc;
-            case LOGOUT, SESSION_REVOKED -> logouts.labelValues("session")::inc;
-            case LOGOUT_ALL -> logouts.labelValues("all")::inc;
-            case USER_REGISTERED -> registrations::inc;
-            case SESSION_EVICTED, USER_DELETED, PASSWORD_CHANGED -> NOT_COUNTED;
+        CounterDataPoint series = switch (record.event()) {
+            case LOGIN_OK -> loginOk;
+            case LOGIN_FAILED -> loginFailed;
+            case LOGIN_THROTTLED -> loginThrottled;
+            case REFRESH_OK -> refreshOk;
+            case REFRESH_REJECTED, REFRESH_REPLAY_WITHIN_GRACE -> refreshRejected;
+            case REFRESH_REUSE_DETECTED -> refreshReuse;
+            case LOGOUT, SESSION_REVOKED -> logoutSession;
+            case LOGOUT_ALL -> logoutAll;
+            case USER_REGISTERED -> registrations;
+            case SESSION_EVICTED, USER_DELETED, PASSWORD_CHANGED -> null; // the audit log only
         };
-        increment.run();
+        if (series != null) {
+            series.inc();
+        }
     }
 
     /** For callers outside CDI (unit tests): what the observer does. */

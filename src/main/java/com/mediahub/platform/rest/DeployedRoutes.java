@@ -1,7 +1,7 @@
 package com.mediahub.platform.rest;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
@@ -33,11 +33,10 @@ public class DeployedRoutes {
 
     @PostConstruct
     void read() {
-        List<Class<?>> resources = new ArrayList<>();
+        Set<Class<?>> resources = new LinkedHashSet<>();
         for (Bean<?> bean : beans.getBeans(Object.class, Any.Literal.INSTANCE)) {
             Class<?> type = bean.getBeanClass();
-            if (type.isAnnotationPresent(Path.class) && type.getName().startsWith(APPLICATION_PACKAGE)
-                    && !resources.contains(type)) {
+            if (type.isAnnotationPresent(Path.class) && type.getName().startsWith(APPLICATION_PACKAGE)) {
                 resources.add(type);
             }
         }

@@ -20,10 +20,15 @@ public final class Routes {
 
     private final String base;
     private final List<Route> routes;
+    /** The same routes, those with fewer path parameters first (stable), for matching. */
+    private final List<Route> literalFirst;
 
     private Routes(String base, List<Route> routes) {
         this.base = base;
         this.routes = List.copyOf(routes);
+        List<Route> ordered = new ArrayList<>(routes);
+        ordered.sort(Comparator.comparingInt(Route::parameterCount));
+        this.literalFirst = List.copyOf(ordered);
     }
 
     /** The routes of these classes; classes without {@code @Path} are skipped. */
@@ -70,12 +75,7 @@ public final class Routes {
         return null;
     }
 
-    /** Where the resources live inside the application ({@code @ApplicationPath}), e.g. {@code /api}. */
-    public String base() {
-        return base;
-    }
-
-    /** Whether a path inside the application is under {@link #base()}. */
+    /** Whether a path inside the application is under the {@code @ApplicationPath}, e.g. {@code /api}. */
     public boolean isUnderBase(String path) {
         return path.equals(base) || path.startsWith(base + "/");
     }
@@ -92,12 +92,11 @@ public final class Routes {
         String normalized = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         String[] segments = normalized.startsWith("/") ? normalized.substring(1).split("/", -1) : new String[] {""};
         List<Route> found = new ArrayList<>(2);
-        for (Route route : routes) {
+        for (Route route : literalFirst) {
             if (route.matches(segments)) {
                 found.add(route);
             }
         }
-        found.sort(Comparator.comparingInt(Route::parameterCount));
         return found;
     }
 }
