@@ -1,58 +1,33 @@
 package com.mediahub.platform.rest;
 
 import java.lang.reflect.Method;
+import java.util.List;
 
 /**
  * One JAX-RS resource method: its HTTP method and its path inside the application, e.g.
  * {@code DELETE /api/users/{id}}. Read from the resource's annotations (see {@link Routes}).
- * The template is split once, here: matching runs on every request.
+ * The template is split once, by {@link #of}: matching runs on every request.
+ *
+ * @param template       the path with {@code {name}} for each path parameter, no trailing slash
+ * @param segments       the template's segments, e.g. {@code [api, users, {id}]}
+ * @param parameterCount how many segments are parameters: JAX-RS prefers literal segments
  */
-public final class Route {
+public record Route(String httpMethod, String template, Method resourceMethod, List<String> segments, int parameterCount) {
 
-    private final String httpMethod;
-    private final String template;
-    private final Method resourceMethod;
-    /** The template's segments, e.g. {@code [api, users, {id}]}. */
-    private final String[] segments;
-    private final int parameterCount;
-
-    /** @param template the path with {@code {name}} for each path parameter, no trailing slash */
-    Route(String httpMethod, String template, Method resourceMethod) {
-        this.httpMethod = httpMethod;
-        this.template = template;
-        this.resourceMethod = resourceMethod;
-        this.segments = template.substring(1).split("/");
-        int parameters = 0;
-        for (String segment : segments) {
-            parameters += isParameter(segment) ? 1 : 0;
-        }
-        this.parameterCount = parameters;
-    }
-
-    public String httpMethod() {
-        return httpMethod;
-    }
-
-    public String template() {
-        return template;
-    }
-
-    public Method resourceMethod() {
-        return resourceMethod;
-    }
-
-    /** Literal segments, then parameters: the order JAX-RS prefers when two templates match. */
-    int parameterCount() {
-        return parameterCount;
+    static Route of(String httpMethod, String template, Method resourceMethod) {
+        List<String> segments = List.of(template.substring(1).split("/"));
+        int parameters = (int) segments.stream().filter(Route::isParameter).count();
+        return new Route(httpMethod, template, resourceMethod, segments, parameters);
     }
 
     /** Whether {@code path} (split at '/', without the leading one) fits this template. */
     boolean matches(String[] pathSegments) {
-        if (segments.length != pathSegments.length) {
+        if (segments.size() != pathSegments.length) {
             return false;
         }
         for (int i = 0; i < pathSegments.length; i++) {
-            if (isParameter(segments[i]) ? pathSegments[i].isEmpty() : !segments[i].equals(pathSegments[i])) {
+            String segment = segments.get(i);
+            if (isParameter(segment) ? pathSegments[i].isEmpty() : !segment.equals(pathSegments[i])) {
                 return false;
             }
         }

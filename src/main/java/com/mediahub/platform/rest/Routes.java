@@ -44,7 +44,7 @@ public final class Routes {
                 String http = httpMethod(method);
                 if (http != null) {
                     Path methodPath = method.getAnnotation(Path.class);
-                    routes.add(new Route(http, normalize(base + "/" + classPath.value()
+                    routes.add(Route.of(http, normalize(base + "/" + classPath.value()
                             + (methodPath == null ? "" : "/" + methodPath.value())), method));
                 }
             }
