@@ -20,7 +20,9 @@ public enum AuditEvent {
     SESSION_EVICTED("session.evicted"),
     USER_REGISTERED("user.registered"),
     USER_DELETED("user.deleted"),
-    PASSWORD_CHANGED("password.changed");
+    PASSWORD_CHANGED("password.changed"),
+    /** An operator reset an admin's password with FDB_ADMIN_PASSWORD_RESET at start-up. */
+    PASSWORD_RESET_AT_STARTUP("password.reset_at_startup");
 
     private final String logName;
 

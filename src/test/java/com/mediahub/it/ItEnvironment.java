@@ -26,6 +26,8 @@ public final class ItEnvironment {
     public static final String SECURITY_DB = "mediahub_it_security";
     /** SchemaMigrationIT: re-created by each of its tests. */
     public static final String MIGRATION_DB = "mediahub_it_migration";
+    public static final String STARTUP_DB = "mediahub_it_startup";
+    public static final String RESET_DB = "mediahub_it_reset";
 
     private ItEnvironment() {
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,6 +61,38 @@ public final class PayaraProcess implements AutoCloseable {
 
     /** Starts run.sh and waits until /api/health answers 200. */
     public PayaraProcess start() {
+        launch();
+        waitUntilHealthy();
+        return this;
+    }
+
+    /** How run.sh ended: its exit status and the last line it printed. */
+    public record Exit(int status, String lastLine) {
+    }
+
+    /** Starts run.sh and waits for it to exit (a start that must fail); stops it after {@code limit}. */
+    public Exit runUntilExit(Duration limit) {
+        launch();
+        try {
+            if (!process.waitFor(limit.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+                close();
+                throw new IllegalStateException("run.sh still running after " + limit + "; see " + log);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        Exit exit = new Exit(process.exitValue(), lastLine());
+        process = null;
+        return exit;
+    }
+
+    private String lastLine() {
+        List<String> lines = logText().lines().filter(line -> !line.isBlank()).toList();
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+    }
+
+    private void launch() {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(
@@ -68,7 +101,7 @@ public final class PayaraProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             for (String inherited : new String[]{"FDB_DB_URL", "FDB_DB_USER", "FDB_DB_PASSWORD", "FDB_JWT_SECRET",
-                    "FDB_CONFIG", "FDB_JWT_PRIVATE_KEY", "FDB_ADMIN_PASSWORD", "FDB_ADMIN_PASSWORD_HASH_FILE", "FDB_DATA_DIR"}) {
+                    "FDB_CONFIG", "FDB_JWT_PRIVATE_KEY", "FDB_ADMIN_PASSWORD", "FDB_ADMIN_PASSWORD_HASH_FILE", "FDB_ADMIN_PASSWORD_RESET", "FDB_DATA_DIR"}) {
                 builder.environment().remove(inherited);
             }
             builder.environment().putAll(environment);
@@ -76,8 +109,6 @@ public final class PayaraProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        waitUntilHealthy();
-        return this;
     }
 
     private void waitUntilHealthy() {
@@ -85,13 +116,9 @@ public final class PayaraProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
-            }
-            String logged = logText();
-            if (logged.contains("Exception while preparing the app") || logged.contains("failed due to previous errors")) {
-                // Payara Micro keeps running without the application: no point waiting.
-                close();
-                throw new IllegalStateException("The WAR failed to deploy; see " + log);
+                // run.sh stops the server when the WAR fails to deploy; its last line says why.
+                throw new IllegalStateException("The WAR failed to deploy: run.sh exited with " + process.exitValue()
+                        + ": " + lastLine() + " (see " + log + ")");
             }
             try {
                 HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/health"))

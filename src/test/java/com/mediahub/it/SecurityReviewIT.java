@@ -2,7 +2,6 @@ package com.mediahub.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -174,9 +173,11 @@ class SecurityReviewIT extends DeployedWar {
     void item10_thePlatformsOwnMetricsAndOpenApiAreNotPublic() {
         String root = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort();
         Api server = new Api(root);
-        for (String path : List.of("/metrics", "/metrics/base", "/openapi")) {
+        // Not even registered (issue 15): here, outside the application's context, the server's 404.
+        // At context root "/" (run.sh) see SecurityReviewServerIT.
+        for (String path : List.of("/metrics", "/metrics/base", "/openapi", "/openapi/", "/openapi/application.wadl")) {
             Reply reply = server.get(path, null);
-            assertNotEquals(200, reply.status(), path + " -> " + reply.body());
+            assertEquals(404, reply.status(), path + " -> " + reply.body());
             assertFalse(reply.body().contains("jvm") || reply.body().contains("openapi:"), path + " -> " + reply.body());
         }
     }

@@ -116,6 +116,20 @@ class SecurityReviewServerIT {
     }
 
     @Test
+    @Order(4)
+    void issue15_atContextRootOnlyTheApplicationsOwnApiDescriptionExists() {
+        // run.sh deploys at "/", where Payara registers its own OpenAPI and Metrics servlets in
+        // the application (they answered 403, /openapi/application.wadl 200) unless preboot.asadmin
+        // takes them off the virtual server.
+        for (String path : List.of("/openapi", "/openapi/", "/openapi/application.wadl", "/metrics", "/metrics/base")) {
+            Reply reply = api.get(path, null);
+            assertEquals(404, reply.status(), path + " -> " + reply.body());
+            assertEquals("{\"error\":\"Not found\"}", reply.body(), path);
+        }
+        assertEquals(200, api.get("/openapi.json", null).status());
+    }
+
+    @Test
     @Order(5)
     void item09_anExistingDatabaseWithLookAlikesStillStarts() {
         server.stop();

@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A PostgreSQL cluster of the test's own (initdb/pg_ctl on a free port, trust auth), so that a
- * test can stop and start the database without touching the shared server on 5432. PostgreSQL
+ * A PostgreSQL cluster of the test's own (initdb/pg_ctl on a free port, trust auth unless given a
+ * password), so that a test can stop and start the database, or be refused a wrong password,
+ * without touching the shared server on 5432. PostgreSQL
  * refuses to run as root, so as root the commands run as the {@code postgres} user.
  */
 public final class ThrowawayPostgres implements AutoCloseable {
@@ -21,13 +22,30 @@ public final class ThrowawayPostgres implements AutoCloseable {
     private final int port;
 
     public ThrowawayPostgres() {
+        this(null);
+    }
+
+    /**
+     * With a password, the cluster checks it (scram-sha-256) for its user {@code postgres}: the
+     * shared server trusts every local connection, so only a cluster like this can refuse a
+     * wrong password.
+     */
+    public ThrowawayPostgres(String password) {
         try {
             this.dir = Files.createTempDirectory("mediahub-pg-");
             this.port = ItEnvironment.freePort();
-            if (isRoot()) {
-                run("chown", "postgres", dir.toString());
+            List<String> initdb = new ArrayList<>(List.of("initdb", "-D", dir.resolve("data").toString(), "-U", "postgres", "--no-sync"));
+            if (password == null) {
+                initdb.add("--auth=trust");
+            } else {
+                Path passwordFile = dir.resolve("password");
+                Files.writeString(passwordFile, password + "\n");
+                initdb.addAll(List.of("--auth=scram-sha-256", "--pwfile=" + passwordFile));
             }
-            run(asPostgres("initdb", "-D", dir.resolve("data").toString(), "--auth=trust", "-U", "postgres", "--no-sync"));
+            if (isRoot()) {
+                run("chown", "-R", "postgres", dir.toString());
+            }
+            run(asPostgres(initdb.toArray(String[]::new)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,12 +1,9 @@
 package com.mediahub.platform.persistence;
 
 import java.sql.SQLException;
-import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
-import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -17,6 +14,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
 /**
@@ -33,13 +31,12 @@ public class SchemaMigrations {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
-    /**
-     * The datasource of the persistence unit, {@code jdbc/mediahub}, under the name each server
-     * gives it: Payara (global name), WildFly ({@code java:/}), TomEE ({@code openejb:Resource/}).
-     */
-    static final List<String> DATASOURCE_NAMES = List.of(
-            "jdbc/mediahub", "java:/jdbc/mediahub", "openejb:Resource/jdbc/mediahub", "java:comp/env/jdbc/mediahub");
+    /** What start-up scripts look for in the log (server-config/payara/run.sh does). */
+    static final String VERDICT = "MediaHub did not start: ";
     static final String LOCATION = "classpath:db/migration";
+
+    @Inject
+    ApplicationDataSource dataSource;
 
     private String version = "unknown";
 
@@ -47,7 +44,7 @@ public class SchemaMigrations {
         MigrateResult result;
         try {
             result = Flyway.configure(SchemaMigrations.class.getClassLoader())
-                    .dataSource(dataSource())
+                    .dataSource(dataSource.get())
                     .locations(LOCATION)
                     .baselineOnMigrate(true)
                     .baselineVersion("1")
@@ -56,7 +53,7 @@ public class SchemaMigrations {
                     .migrate();
         } catch (FlywayException failed) {
             String why = describe(failed);
-            LOG.log(Level.SEVERE, "{0}; the application is not started", why);
+            LOG.log(Level.SEVERE, VERDICT + "{0}", why);
             throw new IllegalStateException(why, failed);
         }
         version = result.targetSchemaVersion != null ? result.targetSchemaVersion
@@ -66,9 +63,10 @@ public class SchemaMigrations {
     }
 
     /**
-     * Which migration failed and what the database said (a migration binds no values, so its
-     * error quotes none), e.g. {@code Database schema migration to version 2 (deliberately
-     * broken) failed: Failed to execute script ...; the database said: 42703 ERROR: column ...}.
+     * Which migration failed, what the database said (a migration binds no values, so its
+     * error quotes none) and what to do about it, e.g. {@code Database schema migration to
+     * version 1 (initial schema) failed: ...; the database said: 42501 ERROR: permission denied
+     * for schema public. The database user needs the right to create tables ...}.
      */
     static String describe(FlywayException failed) {
         StringBuilder why = new StringBuilder("Database schema migration");
@@ -76,31 +74,34 @@ public class SchemaMigrations {
             why.append(" to version ").append(migrate.getMigration().getVersion())
                     .append(" (").append(migrate.getMigration().getDescription()).append(')');
         }
-        why.append(" failed: ").append(failed.getMessage().lines().findFirst().orElse(""));
-        for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+        why.append(" failed: ").append(failed.getMessage().lines().findFirst().orElse("").strip());
+        databaseError(failed).ifPresent(sql -> {
+            why.append("; the database said: ").append(sql.getSQLState()).append(' ')
+                    .append(sql.getMessage().lines().findFirst().orElse(""));
+            DatabaseAdvice.forSqlState(sql.getSQLState()).ifPresent(advice -> why.append(". ").append(advice.text()));
+        });
+        return why.toString();
+    }
+
+    /**
+     * The database's own error: the first in the chain with a SQLSTATE (a pool may wrap the
+     * driver's exception in one without), else the first at all.
+     */
+    private static Optional<SQLException> databaseError(Throwable failed) {
+        SQLException first = null;
+        for (Throwable cause = failed; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
-                why.append("; the database said: ").append(sql.getSQLState()).append(' ')
-                        .append(sql.getMessage().lines().findFirst().orElse(""));
-                break;
+                if (sql.getSQLState() != null) {
+                    return Optional.of(sql);
+                }
+                first = first == null ? sql : first;
             }
         }
-        return why.toString();
+        return Optional.ofNullable(first);
     }
 
     /** The schema version the database is at since startup. */
     public String version() {
         return version;
-    }
-
-    private static DataSource dataSource() {
-        NamingException last = null;
-        for (String name : DATASOURCE_NAMES) {
-            try {
-                return (DataSource) new InitialContext().lookup(name);
-            } catch (NamingException notThisServer) {
-                last = notThisServer;
-            }
-        }
-        throw new IllegalStateException("No datasource under the JNDI name jdbc/mediahub (tried " + DATASOURCE_NAMES + ")", last);
     }
 }

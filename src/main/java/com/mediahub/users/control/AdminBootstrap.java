@@ -1,21 +1,13 @@
 package com.mediahub.users.control;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.Set;
 import java.util.logging.Logger;
 
-import com.mediahub.config.ConfigurationException;
 import com.mediahub.security.Role;
 import com.mediahub.users.entity.JpaUserRepository;
 import com.mediahub.users.entity.User;
-import com.mediahub.users.password.PasswordHasher;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,67 +16,40 @@ import jakarta.transaction.Transactional;
 
 /**
  * Contract section 5: when {@code users} is empty, creates {@code admin} (roles admin, user)
- * with the password from {@code FDB_ADMIN_PASSWORD}, else the bcrypt hash in the file named by
- * {@code FDB_ADMIN_PASSWORD_HASH_FILE}, else a random password logged once at WARN.
+ * with the {@link StartupPassword}: chosen by the operator, or random and logged once at WARN.
  */
 @ApplicationScoped
 public class AdminBootstrap {
 
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class.getName());
     static final String ADMIN = "admin";
+    /** The start of the line that shows a generated password; the README's grep looks for it. */
+    static final String GENERATED = "Created user 'admin' with the generated password: ";
 
     @Inject
     JpaUserRepository users;
     @Inject
-    PasswordHasher passwords;
+    StartupPassword startupPassword;
     @Inject
     Clock clock;
 
+    /** Returns whether it created the admin. */
     @Transactional
-    public void createAdminIfNoUsers() {
+    public boolean createAdminIfNoUsers() {
         if (users.count() > 0) {
-            return;
+            return false;
         }
-        String password = System.getenv("FDB_ADMIN_PASSWORD");
-        String hashFile = System.getenv("FDB_ADMIN_PASSWORD_HASH_FILE");
-        String hash;
-        String generated = null;
-        if (password != null && !password.isEmpty()) {
-            UserService.checkPassword("FDB_ADMIN_PASSWORD", password);
-            hash = passwords.hash(password);
-        } else if (hashFile != null && !hashFile.isBlank()) {
-            hash = readHash(Path.of(hashFile));
-        } else {
-            byte[] bytes = new byte[18];
-            new SecureRandom().nextBytes(bytes);
-            generated = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            hash = passwords.hash(generated);
-        }
+        StartupPassword.Chosen password = startupPassword.choose();
         try {
-            users.add(new User(ADMIN, hash, Set.of(Role.ADMIN, Role.USER), OffsetDateTime.now(clock)));
+            users.add(new User(ADMIN, password.hash(), Set.of(Role.ADMIN, Role.USER), OffsetDateTime.now(clock)));
         } catch (PersistenceException anotherInstanceWasFaster) {
             LOG.info("Another instance created the admin user first");
-            return;
+            return false;
         }
-        if (generated != null) {
-            String shown = generated;
-            LOG.warning(() -> "Created user 'admin' with the generated password: " + shown
-                    + "  (shown once; set FDB_ADMIN_PASSWORD or FDB_ADMIN_PASSWORD_HASH_FILE to choose it)");
-        } else {
-            LOG.info(() -> "Created user 'admin' with the password from " + (password != null && !password.isEmpty()
-                    ? "env FDB_ADMIN_PASSWORD" : "the hash file " + hashFile));
-        }
-    }
-
-    private static String readHash(Path file) {
-        try {
-            String hash = Files.readString(file, StandardCharsets.UTF_8).strip();
-            if (!PasswordHasher.isBcryptHash(hash)) {
-                throw new ConfigurationException("FDB_ADMIN_PASSWORD_HASH_FILE " + file + " does not hold a bcrypt hash");
-            }
-            return hash;
-        } catch (IOException e) {
-            throw new ConfigurationException("Cannot read FDB_ADMIN_PASSWORD_HASH_FILE " + file + ": " + e.getMessage(), e);
-        }
+        password.generated().ifPresentOrElse(
+                generated -> LOG.warning(() -> GENERATED + generated + "  (shown once; set "
+                        + StartupPassword.PASSWORD + " or " + StartupPassword.HASH_FILE + " to choose it)"),
+                () -> LOG.info(() -> "Created user 'admin' with the password from " + password.source()));
+        return true;
     }
 }

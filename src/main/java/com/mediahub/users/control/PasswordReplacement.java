@@ -28,10 +28,17 @@ public class PasswordReplacement {
     /** Returns how many refresh tokens were revoked. */
     @Transactional
     public int replace(long userId, String newHash) {
+        return replace(userId, newHash, AuditEvent.PASSWORD_CHANGED);
+    }
+
+    /** The same, audited as {@code why}: a change through the API, or a reset at start-up. (A call
+     *  from the method above runs in its transaction: a self-call passes no interceptor.) */
+    @Transactional
+    public int replace(long userId, String newHash, AuditEvent why) {
         users.updatePasswordHash(userId, newHash);
         PasswordChanged changed = new PasswordChanged(userId, users.bumpTokenVersion(userId));
         passwordChanged.fire(changed); // authentication revokes the sessions, in this transaction
-        audit.record(AuditEvent.PASSWORD_CHANGED, userId, null);
+        audit.record(why, userId, null);
         return changed.revokedRefreshTokens().get();
     }
 }

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-/** Runs the first-start user set-up when the application is deployed. */
+/** Runs the user set-up of a start: the first admin, and an admin password reset if asked for. */
 @ApplicationScoped
 public class StartupTasks {
 
@@ -13,9 +13,12 @@ public class StartupTasks {
     AdminBootstrap adminBootstrap;
     @Inject
     UsernameKeyBackfill usernameKeys;
+    @Inject
+    AdminPasswordReset adminPasswordReset;
 
     void onStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         usernameKeys.run();
-        adminBootstrap.createAdminIfNoUsers();
+        boolean adminJustCreated = adminBootstrap.createAdminIfNoUsers();
+        adminPasswordReset.resetIfAsked(adminJustCreated);
     }
 }

@@ -1,10 +1,10 @@
 package com.mediahub.auth.password.entity;
 
+import com.mediahub.platform.persistence.ProbeQuery;
 import com.mediahub.platform.persistence.ProbedSql;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
@@ -15,13 +15,14 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class UpsertReturningProbe {
 
-    @PersistenceContext(unitName = "mediahub")
-    EntityManager em;
+    static final String PROBE_KEY = "probe:upsert";
+
+    @Inject
+    ProbeQuery query;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void run() {
-        em.createNativeQuery(ReserveStatement.UPSERT_RETURNING).setParameter(1, "probe:upsert")
-                .setParameter(2, ProbedSql.PROBE_TIME).setParameter(3, ProbedSql.PROBE_TIME).getResultList();
-        em.createNativeQuery("DELETE FROM login_failures WHERE throttle_key = ?1").setParameter(1, "probe:upsert").executeUpdate();
+        query.run(new ProbeQuery.Step(ReserveStatement.UPSERT_RETURNING, PROBE_KEY, ProbedSql.PROBE_TIME, ProbedSql.PROBE_TIME),
+                new ProbeQuery.Step("DELETE FROM login_failures WHERE throttle_key = ?1", PROBE_KEY));
     }
 }

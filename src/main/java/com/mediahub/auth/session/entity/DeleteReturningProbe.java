@@ -1,10 +1,10 @@
 package com.mediahub.auth.session.entity;
 
+import com.mediahub.platform.persistence.ProbeQuery;
 import com.mediahub.platform.persistence.ProbedSql;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
@@ -14,12 +14,11 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class DeleteReturningProbe {
 
-    @PersistenceContext(unitName = "mediahub")
-    EntityManager em;
+    @Inject
+    ProbeQuery query;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void run() {
-        em.createNativeQuery(ConsumeStatement.DELETE_RETURNING).setParameter(1, "").setParameter(2, ProbedSql.PROBE_TIME)
-                .getResultList();
+        query.run(new ProbeQuery.Step(ConsumeStatement.DELETE_RETURNING, "", ProbedSql.PROBE_TIME));
     }
 }
