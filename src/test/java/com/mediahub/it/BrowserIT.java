@@ -259,6 +259,9 @@ class BrowserIT {
         browser.get(app + "swagger/");
         waitFor(browser, d -> d.findElements(By.cssSelector(".opblock")).size() == 21);
         assertTrue(browser.findElement(By.id("swagger-ui")).getText().contains("/api/token/refresh"));
+        // Issue 15: the server list names this server's address, not the document's relative ".".
+        String server = app.replaceAll("/$", "");
+        assertEquals(server + " - This server", browser.findElement(By.cssSelector(".servers select option")).getText());
         Chromium.screenshot(browser, "swagger");
 
         String bearer = api.login(user.username(), user.password()).access();

@@ -26,7 +26,9 @@ public final class ItEnvironment {
     public static final String SECURITY_DB = "mediahub_it_security";
     /** SchemaMigrationIT: re-created by each of its tests. */
     public static final String MIGRATION_DB = "mediahub_it_migration";
+    /** StartupFailureIT: never created; each of its tests points FDB_DB_URL at a refusal. */
     public static final String STARTUP_DB = "mediahub_it_startup";
+    /** AdminPasswordResetIT: re-created by each of its tests. */
     public static final String RESET_DB = "mediahub_it_reset";
 
     private ItEnvironment() {
