@@ -180,6 +180,13 @@ for path in /metrics /openapi; do
   body=$(head -c 300 /tmp/smoke.$$.body)
   check "review 10: the platform's $path is not public" eval '[[ $status != 200 && $context_status != 200 ]]'
 done
+# Issue 15: inside the application's context the platform registers nothing (Payara did, at
+# context root "/"): only /openapi.json describes the API; these are the application's JSON 404.
+for path in /openapi /openapi/ /openapi/application.wadl /metrics; do
+  status=$(raw_status "$base$path")
+  body=$(cat /tmp/smoke.$$.body)
+  check "issue 15: JSON 404 at $path" is 404 "Not found"
+done
 status=$(raw_status -H "Authorization: $user_basic" -H 'Authorization: Bearer second' "$base/api/users/me")
 body=$(cat /tmp/smoke.$$.body)
 check "review 11: two Authorization headers are 400" is 400 "Only one Authorization header is allowed"

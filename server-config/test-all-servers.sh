@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# Deploys the SAME target/mediahub.war on Payara Micro, WildFly and TomEE, each configured with
-# its server-config/<server>/ files against PostgreSQL, runs server-config/smoke.sh against each,
-# and prints a server x check table. Exits non-zero if any check fails. Builds nothing: run
-# `mvn -DskipTests package` first. Downloads the servers from Maven Central (into ~/.m2, once).
+# Deploys the SAME target/mediahub.war on Payara Micro, Payara Server, WildFly and TomEE, each
+# configured with its server-config/<server>/ files against PostgreSQL (Payara Server with
+# server-config/payara/, step by step as its README.md tells operators), runs
+# server-config/smoke.sh against each, and prints a server x check table. Exits non-zero if any
+# check fails. Builds nothing: run `mvn -DskipTests package` first. Downloads the servers from
+# Maven Central (into ~/.m2, once).
 #
 # Environment (all optional):
 #   FDB_TEST_DB_HOST (127.0.0.1), FDB_TEST_DB_PORT (5432), FDB_TEST_DB_USER (postgres),
-#   FDB_TEST_DB_PASSWORD (empty): the PostgreSQL server; databases mediahub_smoke_<server> are
-#   dropped and re-created on it.
-#   PAYARA_VERSION (6.2025.10), WILDFLY_VERSION (39.0.1.Final), TOMEE_VERSION (9.0.0)
-#   SMOKE_PORT_BASE (18180): HTTP ports are base+1..3, WildFly management base+10.
-#   SERVERS ("payara wildfly tomee"): which servers to run.
+#   FDB_TEST_DB_PASSWORD (empty): the PostgreSQL server; databases mediahub_smoke_<server> ("-"
+#   as "_") are dropped and re-created on it.
+#   PAYARA_VERSION (6.2025.10: Micro and Server), WILDFLY_VERSION (39.0.1.Final), TOMEE_VERSION (9.0.0)
+#   SMOKE_PORT_BASE (18180): HTTP ports are base+1..4 (Payara Micro, WildFly, TomEE, Payara
+#   Server), WildFly management base+10..12, Payara Server admin base+20 and its other ports
+#   base+21..30.
+#   SERVERS ("payara payara-server wildfly tomee"): which servers to run.
 set -uo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -22,7 +26,7 @@ payara_version="${PAYARA_VERSION:-6.2025.10}"
 wildfly_version="${WILDFLY_VERSION:-39.0.1.Final}"
 tomee_version="${TOMEE_VERSION:-9.0.0}"
 port_base="${SMOKE_PORT_BASE:-18180}"
-servers=(${SERVERS:-payara wildfly tomee})
+servers=(${SERVERS:-payara payara-server wildfly tomee})
 
 db_host="${FDB_TEST_DB_HOST:-127.0.0.1}"
 db_port="${FDB_TEST_DB_PORT:-5432}"
@@ -36,7 +40,16 @@ for file in "$war" "$driver"; do
 done
 
 pids=()
+# asadmin start-domain returns once the domain is up and leaves its server running on its own,
+# in none of the process groups in pids: a started Payara Server domain is stopped with
+# asadmin stop-domain (payara_domain: asadmin's path, then --domaindir DIR NAME).
+payara_domain=()
 cleanup() {
+  if (( ${#payara_domain[@]} )); then
+    "${payara_domain[0]}" stop-domain "${payara_domain[@]:1}" >/dev/null 2>&1 ||
+      "${payara_domain[0]}" stop-domain --kill=true "${payara_domain[@]:1}" >/dev/null 2>&1
+    payara_domain=()
+  fi
   for pid in "${pids[@]+"${pids[@]}"}"; do
     kill -TERM -- "-$pid" 2>/dev/null
   done
@@ -100,6 +113,43 @@ run_payara() {
   base="http://127.0.0.1:$port"
 }
 
+# Payara Server: a fresh domain, set up with the commands of server-config/payara/README.md
+# ("Payara Server (asadmin)"), in its order; the README's plain `asadmin` is `asadmin --port`
+# here, as the test domain's admin port is not 4848.
+run_payara_server() {
+  local dir="$work/payara-server" port=$((port_base + 4)) admin=$((port_base + 20)) zip home domains
+  zip=$(fetch "fish.payara.distributions:payara:$payara_version:zip") || return 1
+  unzip -q -o "$zip" -d "$dir" || return 1
+  home="$dir/payara6"
+  domains="$dir/domains"
+  local asadmin=("$home/bin/asadmin" --port "$admin")
+  # Every port of the domain off its default (4848, 8080, 8181, 3700, 7676, 8686, 4900...), so
+  # that nothing clashes with another server on this machine: base+21..30 in this order. No
+  # admin password (a local test).
+  local properties="" name number=21
+  for name in http.ssl.port orb.listener.port orb.ssl.port orb.mutualauth.port jms.port \
+      domain.jmxPort osgi.shell.telnet.port java.debugger.port hazelcast.das.port hazelcast.start.port; do
+    properties+="${properties:+:}$name=$((port_base + number++))"
+  done
+  "$home/bin/asadmin" create-domain --domaindir "$domains" --nopassword --adminport "$admin" \
+    --instanceport "$port" --domainproperties "$properties" mediahub >>"$dir/asadmin.log" 2>&1 || return 1
+  ln -s domains/mediahub/logs/server.log "$dir/server.log"
+  # 1. the PostgreSQL driver in the domain's lib/ before it starts
+  cp "$driver" "$domains/mediahub/lib/"
+  # 2. the environment the domain starts with, then the datasource
+  app_env mediahub_smoke_payara_server "$dir"
+  payara_domain=("$home/bin/asadmin" --domaindir "$domains" mediahub)
+  "${asadmin[@]}" start-domain --domaindir "$domains" mediahub >>"$dir/asadmin.log" 2>&1 || return 1
+  "${asadmin[@]}" multimode --file "$here/payara/datasource-postgresql.asadmin" >>"$dir/asadmin.log" 2>&1 || return 1
+  # 3. the hardening, then a restart
+  "${asadmin[@]}" multimode --file "$here/payara/payara-server.asadmin" >>"$dir/asadmin.log" 2>&1 || return 1
+  "${asadmin[@]}" restart-domain --domaindir "$domains" mediahub >>"$dir/asadmin.log" 2>&1 || return 1
+  # 4. the WAR at "/", as on Payara Micro
+  "${asadmin[@]}" deploy --contextroot / --name mediahub "$war" >>"$dir/asadmin.log" 2>&1 || return 1
+  wait_http "http://127.0.0.1:$port/api/health" 60 || return 1
+  base="http://127.0.0.1:$port"
+}
+
 run_wildfly() {
   local dir="$work/wildfly" port=$((port_base + 2)) mgmt=$((port_base + 10)) zip home cli
   zip=$(fetch "org.wildfly:wildfly-dist:$wildfly_version:zip") || return 1
@@ -151,12 +201,13 @@ status=0
 for server in "${servers[@]}"; do
   mkdir -p "$work/$server"
   log "$server: preparing database and server"
-  recreate_db "mediahub_smoke_$server" || { log "cannot reach PostgreSQL at $db_host:$db_port"; exit 2; }
+  database="mediahub_smoke_${server//-/_}"   # "-" is no character of an unquoted database name
+  recreate_db "$database" || { log "cannot reach PostgreSQL at $db_host:$db_port"; exit 2; }
   base=""
-  if "run_$server"; then
+  if "run_${server//-/_}"; then
     log "$server: up at $base, running the smoke suite"
     printf 'server starts, WAR deploys\tPASS\n' >"$work/$server/smoke.txt"
-    "$here/smoke.sh" "$base" "mediahub_smoke_$server" >>"$work/$server/smoke.txt"
+    "$here/smoke.sh" "$base" "$database" >>"$work/$server/smoke.txt"
   else
     log "$server: did not start; see $work/$server/"
     printf 'server starts, WAR deploys\tFAIL see %s\n' "$work/$server/server.log" >"$work/$server/smoke.txt"
@@ -169,13 +220,13 @@ for server in "${servers[@]}"; do
   cleanup
 done
 
-printf '\n%-52s' "check"; for server in "${servers[@]}"; do printf '%-9s' "$server"; done; echo
+printf '\n%-52s' "check"; for server in "${servers[@]}"; do printf '%-15s' "$server"; done; echo
 for check in "${checks[@]}"; do
   printf '%-52s' "$check"
   for server in "${servers[@]}"; do
     outcome="${result["$server|$check"]:-FAIL}"
     [[ "$outcome" == PASS ]] || status=1
-    printf '%-9s' "$outcome"
+    printf '%-15s' "$outcome"
   done
   echo
 done
