@@ -10,22 +10,43 @@
 // its reuse grace window without revoking anything, and that tab, seeing the new CSRF cookie the
 // first one got, retries too.
 
+import { humane, plural } from './messages.js';
+
 // __Host- at the context root, __Secure- under a context path or with a cookie domain, no prefix
 // when [cookie] secure = false.
 const CSRF_COOKIE = /(?:^|;\s*)(?:__Host-|__Secure-)?csrf_token=([^;]+)/;
 const SCRIPT_HEADERS = { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' };
 
+/**
+ * A failed call: the HTTP status (0 when the server did not answer), the API's own text, and
+ * the message for people (messages.js).
+ */
 export class ApiError extends Error {
-  constructor(status, message) {
-    super(message);
+  constructor(status, apiText, retryAfterSeconds) {
+    super(humane(status, apiText, retryAfterSeconds));
     this.status = status;
+    this.apiText = apiText;
   }
 }
 
 /** Raised when there is no session any more: the caller shows the login form. */
 export class SignedOut extends ApiError {
-  constructor(message) {
-    super(401, message);
+  constructor(apiText) {
+    super(401, apiText);
+  }
+}
+
+/** The browser dropped the session cookies right after a successful sign-in. */
+export const COOKIES_REFUSED = 'You were signed in, but your browser refused the session cookies: '
+  + 'this page is served over plain HTTP and the server sends cookies only for HTTPS. Open MediaHub '
+  + 'with https://, or (for a test on your own network) start the server with FDB_COOKIE_SECURE=false.';
+
+/** fetch, with "no answer at all" (server down, network gone) as ApiError status 0. */
+async function request(path, init) {
+  try {
+    return await fetch(path, init);
+  } catch (networkFailure) {
+    throw new ApiError(0, null);
   }
 }
 
@@ -81,7 +102,7 @@ async function refresh(csrfSeen) {
   if (csrf !== csrfSeen) {
     return true; // another tab refreshed while we waited for the lock
   }
-  const response = await fetch('api/token/refresh?delivery=cookie', {
+  const response = await request('api/token/refresh?delivery=cookie', {
     method: 'POST',
     credentials: 'same-origin',
     headers: { ...SCRIPT_HEADERS, 'X-CSRF-Token': csrf },
@@ -101,7 +122,7 @@ function send(method, path, body, csrf) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
-  return fetch(path, init);
+  return request(path, init);
 }
 
 async function errorText(response) {
@@ -114,6 +135,10 @@ async function errorText(response) {
     // not JSON: fall through to the status line
   }
   return `The server answered ${response.status} ${response.statusText}`.trim();
+}
+
+async function failure(response) {
+  return new ApiError(response.status, await errorText(response), Number(response.headers.get('Retry-After')));
 }
 
 /**
@@ -141,7 +166,7 @@ export async function call(method, path, body) {
     throw new SignedOut(await errorText(response));
   }
   if (!response.ok) {
-    throw new ApiError(response.status, await errorText(response));
+    throw await failure(response);
   }
   return response.status === 204 ? null : response.json();
 }
@@ -153,14 +178,44 @@ function basic(username, password) {
 
 /** Trades the credentials for a cookie session; throws ApiError with the API's message. */
 export async function signIn(username, password) {
-  const response = await fetch('api/token?delivery=cookie', {
+  const response = await request('api/token?delivery=cookie', {
     method: 'POST',
     credentials: 'same-origin',
     headers: { ...SCRIPT_HEADERS, Authorization: basic(username, password) },
   });
   if (!response.ok) {
-    throw new ApiError(response.status, await errorText(response));
+    throw await failure(response);
   }
+  await response.text();
+  if (!hasSession()) {
+    // Secure cookies over plain HTTP (other than localhost) are dropped without a word.
+    const refused = new Error(COOKIES_REFUSED);
+    refused.cookiesRefused = true;
+    throw refused;
+  }
+}
+
+/** GET api/info, which needs no session: e.g. whether registration is open. */
+export async function serviceInfo() {
+  const response = await request('api/info', { headers: SCRIPT_HEADERS, credentials: 'same-origin' });
+  if (!response.ok) {
+    throw await failure(response);
+  }
+  return response.json();
+}
+
+/** Creates an account for oneself (only while [auth] registration is open); throws ApiError. */
+export async function register(username, password) {
+  const response = await request('api/users', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { ...SCRIPT_HEADERS, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!response.ok) {
+    throw await failure(response);
+  }
+  await response.text();
 }
 
 /** Ends this browser's session (the server clears the cookies) and tells the other tabs. */
@@ -178,5 +233,5 @@ export async function signOut() {
 /** Revokes every session of the user, this one included. */
 export async function signOutEverywhere() {
   const result = await call('POST', 'api/logout-all');
-  signedOut(`Signed out of ${result.revoked} session(s).`, true);
+  signedOut(`Signed out of ${plural(result.revoked, 'session')}.`, true);
 }

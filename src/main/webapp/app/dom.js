@@ -36,3 +36,13 @@ export function field(id, label, attributes = {}) {
 export function errorLine(id) {
   return h('p', { id, class: 'error', role: 'alert' });
 }
+
+/** A button whose call is running: disabled (it looks it, styles.css) and aria-busy for screen readers. */
+export function busy(button, working) {
+  button.disabled = working;
+  if (working) {
+    button.setAttribute('aria-busy', 'true');
+  } else {
+    button.removeAttribute('aria-busy');
+  }
+}

@@ -1,5 +1,5 @@
-import { signIn } from '../api.js';
-import { errorLine, field, h } from '../dom.js';
+import { serviceInfo, signIn } from '../api.js';
+import { busy, errorLine, field, h } from '../dom.js';
 
 export function loginView(context, message) {
   const error = errorLine('login-error');
@@ -9,7 +9,12 @@ export function loginView(context, message) {
     field('username', 'Username', { autocomplete: 'username', required: true, autofocus: true }),
     field('password', 'Password', { type: 'password', autocomplete: 'current-password', required: true }),
     error,
-    h('button', { type: 'submit' }, 'Sign in'));
+    h('button', { type: 'submit' }, 'Sign in'),
+    h('p', { id: 'register-offer', hidden: true }, 'No account yet? ', h('a', { href: '#/register' }, 'Create one')));
+  // Offered only when the server says registration is open.
+  serviceInfo().then((info) => {
+    form.querySelector('#register-offer').hidden = info.registration !== 'open';
+  }, () => {});
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     error.textContent = '';
@@ -20,15 +25,17 @@ export function loginView(context, message) {
       return;
     }
     const button = form.querySelector('button');
-    button.disabled = true;
+    busy(button, true);
     try {
       await signIn(username, password);
       await context.signedIn();
     } catch (failure) {
       error.textContent = failure.message;
-      form.elements.password.select();
+      if (!failure.cookiesRefused) {
+        form.elements.password.select();
+      }
     } finally {
-      button.disabled = false;
+      busy(button, false);
     }
   });
   return form;

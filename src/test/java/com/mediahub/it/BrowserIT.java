@@ -1,5 +1,7 @@
 package com.mediahub.it;
 
+import static com.mediahub.it.Chromium.type;
+import static com.mediahub.it.Chromium.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +24,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -78,15 +78,23 @@ class BrowserIT {
         ChromeDriver browser = browser();
         browser.get(app);
         waitFor(browser, d -> d.findElement(By.id("username")).isDisplayed());
+        assertFalse(browser.findElement(By.id("nav")).isDisplayed(), "no navigation while signed out");
         Chromium.screenshot(browser, "login");
+        // Registration is closed here (the default): not offered, and its page says so.
+        assertFalse(browser.findElement(By.id("register-offer")).isDisplayed(), "no registration offered");
+        browser.get(app + "#/register");
+        waitFor(browser, d -> d.findElement(By.id("register-error")).getText()
+                .equals("This server does not take registrations: ask an admin for an account."));
+        browser.get(app + "#/login");
+        waitFor(browser, d -> d.findElement(By.id("username")).isDisplayed());
 
         type(browser, "username", user.username());
         type(browser, "password", "wrong-password");
         browser.findElement(By.cssSelector("form.login button[type=submit]")).click();
-        waitFor(browser, d -> d.findElement(By.id("login-error")).getText().equals("Authentication failed"));
+        waitFor(browser, d -> d.findElement(By.id("login-error")).getText().equals("Wrong username or password."));
 
         signIn(browser, user);
-        assertEquals("Signed in as " + user.username(), browser.findElement(By.id("who")).getText());
+        assertEquals("Account (" + user.username() + ")", browser.findElement(By.id("account-link")).getText());
         // Checked while it is fresh: it lives 3 s here (it-config-browser.toml), and is only renewed
         // by the next call that needs it.
         Cookie access = browser.manage().getCookieNamed("__Host-access_token");
@@ -194,7 +202,7 @@ class BrowserIT {
         signIn(phone, user);
         signIn(tablet, user);
 
-        laptop.findElement(By.linkText("Sessions")).click();
+        laptop.findElement(By.id("account-link")).click();
         waitFor(laptop, d -> d.findElements(By.cssSelector("#sessions tbody tr")).size() == 3);
         assertEquals(1, laptop.findElements(By.cssSelector("#sessions .badge")).size(), "one session is this browser");
         Chromium.screenshot(laptop, "sessions");
@@ -205,12 +213,15 @@ class BrowserIT {
         // The signed-out device notices when its access cookie expires and the refresh is refused.
         Thread.sleep(ACCESS_LIFETIME.plusMillis(500).toMillis());
         for (ChromeDriver device : List.of(phone, tablet)) {
-            device.findElement(By.linkText("Sessions")).click();
+            device.findElement(By.id("account-link")).click();
         }
         List<ChromeDriver> stillIn = List.of(phone, tablet).stream().filter(d -> waitForPage(d) == Page.SIGNED_IN).toList();
         assertEquals(1, stillIn.size(), "exactly one of the other devices was signed out");
 
         laptop.findElement(By.id("sign-out-everywhere")).click();
+        // It ends this browser's session too, so it asks first (issue 16).
+        assertEquals("Sign out everywhere? This ends 2 sessions, this browser's included.", laptop.switchTo().alert().getText());
+        laptop.switchTo().alert().accept();
         waitFor(laptop, d -> d.findElement(By.id("username")).isDisplayed());
         // The remaining device's access cookie may still be fresh: its next call is refused all the same.
         ChromeDriver last = stillIn.get(0);
@@ -327,7 +338,7 @@ class BrowserIT {
 
     private static Page waitForPage(ChromeDriver browser) {
         waitFor(browser, d -> !d.findElements(By.id("username")).isEmpty()
-                || d.findElement(By.tagName("h1")).getText().equals("Your sessions"));
+                || d.findElement(By.tagName("h1")).getText().equals("Your account"));
         return browser.findElements(By.id("username")).isEmpty() ? Page.SIGNED_IN : Page.SIGNED_OUT;
     }
 
@@ -350,22 +361,7 @@ class BrowserIT {
                 + ".filter(e => e.name.includes('/api/token/refresh')).length}), e => done({error: String(e)}));");
     }
 
-    private static void type(ChromeDriver browser, String id, String text) {
-        var field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
     private static Object js(WebDriver driver, String script) {
         return ((JavascriptExecutor) driver).executeScript(script);
-    }
-
-    private static void waitFor(WebDriver driver, Function<WebDriver, Boolean> condition) {
-        try {
-            new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(RuntimeException.class).until(condition::apply);
-        } catch (RuntimeException timeout) {
-            throw new AssertionError("page did not reach the expected state; it shows: "
-                    + driver.findElement(By.tagName("body")).getText(), timeout);
-        }
     }
 }

@@ -7,11 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven by Debian's chromedriver (install: {@code apt-get install
@@ -29,6 +34,11 @@ public final class Chromium {
 
     /** A new browser with its own empty profile (so: its own cookies, like another device). */
     public static ChromeDriver start() {
+        return start(1100, 900);
+    }
+
+    /** The same, with a viewport of the given size (390 x 844: a phone) and more Chromium arguments. */
+    public static ChromeDriver start(int width, int height, String... arguments) {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException("The browser tests need " + BROWSER + " and " + DRIVER
                     + ": apt-get install chromium chromium-driver (see docs/testing.md, Prerequisites)");
@@ -37,11 +47,15 @@ public final class Chromium {
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1100,900");
+                "--disable-component-update", "--disable-sync", "--window-size=" + width + "," + height);
+        options.addArguments(arguments);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        // A headless window is at least 500 px wide: a phone's viewport is set by emulation.
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
         return driver;
     }
 
@@ -61,5 +75,23 @@ public final class Chromium {
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** Types into the field with this id, replacing what it held. */
+    public static void type(ChromeDriver browser, String id, String text) {
+        var field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Waits up to 20 s; on timeout the assertion shows what the page says instead. */
+    public static void waitFor(WebDriver driver, Function<WebDriver, Boolean> condition) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(RuntimeException.class)
+                    .until(condition::apply);
+        } catch (RuntimeException timeout) {
+            throw new AssertionError("page did not reach the expected state; it shows: "
+                    + driver.findElement(By.tagName("body")).getText(), timeout);
+        }
     }
 }

@@ -28,6 +28,8 @@ public final class ItEnvironment {
     public static final String MIGRATION_DB = "mediahub_it_migration";
     /** StartupFailureIT: never created; each of its tests points FDB_DB_URL at a refusal. */
     public static final String STARTUP_DB = "mediahub_it_startup";
+    /** WebAppIT: re-created when it starts. */
+    public static final String WEBAPP_DB = "mediahub_it_webapp";
     /** AdminPasswordResetIT: re-created by each of its tests. */
     public static final String RESET_DB = "mediahub_it_reset";
 

@@ -121,6 +121,7 @@ class OperatorFeaturesIT {
 
     @Test
     void selfRegistrationCreatesPlainUsersAndIsThrottledPerAddress() {
+        assertEquals("open", api.get("/api/info", null).expect(200).json().getString("registration"), "what the web app asks");
         String name = "self-" + System.nanoTime();
         Reply created = api.post("/api/users", null, login(name, "self-password-1")).expect(201);
         assertEquals(List.of("user"), created.json().getJsonArray("roles").getValuesAs(jakarta.json.JsonString::getString));

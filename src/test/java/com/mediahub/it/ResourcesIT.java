@@ -159,5 +159,6 @@ class ResourcesIT extends DeployedWar {
         assertTrue(info.getJsonNumber("uptime_seconds").longValue() >= 0, info.toString());
         assertEquals("1", info.getString("schema_version"), info.toString());
         assertEquals(Json.createArrayBuilder().add("Basic").add("Bearer").build(), info.getJsonArray("auth_schemes"));
+        assertEquals("closed", info.getString("registration"), "the default; OperatorFeaturesIT has it open");
     }
 }

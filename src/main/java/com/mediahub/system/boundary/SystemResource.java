@@ -1,5 +1,6 @@
 package com.mediahub.system.boundary;
 
+import com.mediahub.config.OperationsSettings;
 import com.mediahub.platform.json.Jsons;
 import com.mediahub.platform.persistence.SchemaMigrations;
 import com.mediahub.system.control.ApplicationInfo;
@@ -28,6 +29,8 @@ public class SystemResource {
     ApplicationInfo info;
     @Inject
     SchemaMigrations schema;
+    @Inject
+    OperationsSettings operations;
 
     @GET
     @Path("health")
@@ -49,6 +52,8 @@ public class SystemResource {
                 .add("uptime_seconds", info.uptimeSeconds())
                 .add("schema_version", schema.version())
                 .add("auth_schemes", Jsons.PROVIDER.createArrayBuilder().add("Basic").add("Bearer"))
+                // The web app offers its registration page only when registration is open.
+                .add("registration", operations.registrationOpen() ? "open" : "closed")
                 .build();
     }
 }

@@ -1,0 +1,60 @@
+import { call, signIn } from '../api.js';
+import { busy, errorLine, field, h } from '../dom.js';
+import { sessionsSection } from './sessions-section.js';
+
+/** The account page: who you are, a new password, your sessions (two-factor and app passwords come here). */
+export async function accountView(context) {
+  const me = context.me();
+  return {
+    title: 'Account',
+    node: h('div', {},
+      h('h1', {}, 'Your account'),
+      h('p', { id: 'account-summary' }, `Signed in as ${me.username}`,
+        me.roles.length ? ` (${me.roles.join(', ')})` : ''),
+      passwordForm(context, me),
+      await sessionsSection(context)),
+  };
+}
+
+/**
+ * Changing the password signs out every session of the user, this browser's too (contract 3.7);
+ * the page then signs this browser in again with the new password, so only the others end.
+ */
+function passwordForm(context, me) {
+  const error = errorLine('password-error');
+  const form = h('form', { class: 'card', id: 'change-password', 'aria-labelledby': 'password-title', novalidate: true },
+    h('h2', { id: 'password-title' }, 'Change your password'),
+    field('current-password', 'Current password', { type: 'password', autocomplete: 'current-password', required: true }),
+    field('new-password', 'New password (at least 8 characters)', { type: 'password', autocomplete: 'new-password', required: true, minlength: 8 }),
+    field('repeat-password', 'New password again', { type: 'password', autocomplete: 'new-password', required: true }),
+    error,
+    h('button', { type: 'submit' }, 'Change password'));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.textContent = '';
+    const current = form.elements['current-password'].value;
+    const next = form.elements['new-password'].value;
+    if (!current || !next) {
+      error.textContent = 'Enter your current password and a new one.';
+      return;
+    }
+    if (next !== form.elements['repeat-password'].value) {
+      error.textContent = 'The two new passwords are not the same.';
+      return;
+    }
+    const button = form.querySelector('button[type=submit]');
+    busy(button, true);
+    try {
+      const result = await call('PUT', `api/users/${me.id}/password`, { current_password: current, new_password: next });
+      await signIn(me.username, next);
+      await context.refresh();
+      const others = Math.max(0, result.revoked - 1);
+      context.say(others === 0 ? 'Password changed.' : `Password changed; ${others} other session${others === 1 ? '' : 's'} signed out.`);
+    } catch (failure) {
+      error.textContent = failure.message;
+    } finally {
+      busy(button, false);
+    }
+  });
+  return form;
+}

@@ -1,0 +1,382 @@
+package com.mediahub.it;
+
+import static com.mediahub.it.Chromium.type;
+import static com.mediahub.it.Chromium.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The web app as people use it (issue 16), in headless Chromium at a desktop and a phone size,
+ * against the real WAR started by run.sh on PostgreSQL: the navigation of a signed-out page, no
+ * sideways scrolling, words for people, the account page, an unknown page, a stopped server.
+ */
+class WebAppIT {
+
+    enum Screen {
+        DESKTOP(1280, 800), PHONE(390, 844);
+
+        final int width;
+        final int height;
+
+        Screen(int width, int height) {
+            this.width = width;
+            this.height = height;
+        }
+    }
+
+    @TempDir
+    static Path workDir;
+    private static PayaraProcess server;
+    private static Api api;
+    private static String app;
+
+    private final List<ChromeDriver> browsers = new ArrayList<>();
+
+    @BeforeAll
+    static void startServer() {
+        IntegrationTestSession.recreate(ItEnvironment.WEBAPP_DB);
+        server = new PayaraProcess(ItEnvironment.serverOn(ItEnvironment.WEBAPP_DB, "it-config-webapp.toml"), workDir, "webapp")
+                .start();
+        api = new Api(server.baseUrl());
+        app = server.baseUrl().replace("127.0.0.1", "localhost") + "/";
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(WebDriver::quit);
+    }
+
+    private ChromeDriver browser(Screen screen, String... arguments) {
+        ChromeDriver driver = Chromium.start(screen.width, screen.height, arguments);
+        browsers.add(driver);
+        driver.get(app);
+        assertEquals((long) screen.width, js(driver, "return window.innerWidth"), "the viewport is " + screen);
+        return driver;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Screen.class)
+    void theNavigationIsHiddenWhileSignedOut(Screen screen) {
+        Api.TestUser user = api.createUser("nav", "nav-password-1", "user");
+        ChromeDriver browser = browser(screen);
+        browser.get(app);
+        waitFor(browser, d -> d.findElement(By.id("username")).isDisplayed());
+        assertFalse(browser.findElement(By.id("nav")).isDisplayed(), "no navigation on the sign-in page");
+        assertFalse(browser.findElement(By.id("sign-out")).isDisplayed(), "no Sign out on the sign-in page");
+        signIn(browser, user);
+        assertTrue(browser.findElement(By.id("sign-out")).isDisplayed(), "Sign out once signed in");
+        browser.findElement(By.id("sign-out")).click();
+        waitFor(browser, d -> d.findElement(By.id("username")).isDisplayed());
+        assertFalse(browser.findElement(By.id("nav")).isDisplayed(), "no navigation after signing out");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Screen.class)
+    void noPageScrollsSidewaysEvenWithLongWords(Screen screen) {
+        Api.TestUser user = api.createUser("wide", "wide-password-1", "user");
+        String longName = "x".repeat(100);
+        long database = api.post("/api/databases", user.basic(), "{\"name\":\"" + longName + "\"}").expect(201).json()
+                .getJsonNumber("id").longValue();
+        api.post("/api/entry", user.basic(), "{\"database_id\":" + database + ",\"title\":\"" + "T".repeat(200)
+                + "\",\"content\":\"" + "c".repeat(3000) + "\"}").expect(201);
+        ChromeDriver browser = browser(screen);
+        browser.get(app);
+        waitFor(browser, d -> d.findElement(By.id("username")).isDisplayed());
+        assertNoSidewaysScroll(browser, "sign-in");
+        signIn(browser, user);
+        assertNoSidewaysScroll(browser, "databases");
+        browser.get(app + "#/databases/" + database);
+        waitFor(browser, d -> d.findElement(By.id("entries-title")).isDisplayed());
+        assertNoSidewaysScroll(browser, "a database with long words");
+        Chromium.screenshot(browser, "webapp-database-" + screen.name().toLowerCase());
+        browser.findElement(By.id("account-link")).click();
+        waitFor(browser, d -> d.findElement(By.tagName("h1")).getText().equals("Your account"));
+        assertNoSidewaysScroll(browser, "account");
+        Chromium.screenshot(browser, "webapp-account-" + screen.name().toLowerCase());
+        browser.get(app + "#/databases/999999");
+        waitFor(browser, d -> d.findElement(By.id("problem-message")).isDisplayed());
+        assertNoSidewaysScroll(browser, "an unknown database");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Screen.class)
+    void everyPageHasNoSeriousOrCriticalAccessibilityViolation(Screen screen) {
+        Axe axe = new Axe();
+        Api.TestUser user = api.createUser("axe", "axe-password-1", "user");
+        long database = api.post("/api/databases", user.basic(), "{\"name\":\"axe-db\"}").expect(201).json()
+                .getJsonNumber("id").longValue();
+        api.post("/api/entry", user.basic(), "{\"database_id\":" + database + ",\"title\":\"one\",\"content\":\"text\"}")
+                .expect(201);
+        ChromeDriver browser = browser(screen);
+        Map<String, List<String>> violations = new LinkedHashMap<>();
+        browser.get(app);
+        waitFor(browser, d -> d.findElement(By.id("username")).isDisplayed());
+        violations.put("sign-in", axe.seriousViolations(browser));
+        signIn(browser, user);
+        violations.put("databases", axe.seriousViolations(browser));
+        browser.get(app + "#/databases/" + database);
+        waitFor(browser, d -> d.findElement(By.id("entries-title")).isDisplayed());
+        violations.put("a database", axe.seriousViolations(browser));
+        browser.findElement(By.id("account-link")).click();
+        waitFor(browser, d -> d.findElement(By.tagName("h1")).getText().equals("Your account"));
+        violations.put("account", axe.seriousViolations(browser));
+        browser.get(app + "#/databases/999999");
+        waitFor(browser, d -> d.findElement(By.id("problem-message")).isDisplayed());
+        violations.put("problem page", axe.seriousViolations(browser));
+        // The dark scheme keeps the contrast too.
+        browser.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        browser.get(app + "#/databases/" + database);
+        waitFor(browser, d -> d.findElement(By.id("entries-title")).isDisplayed());
+        assertEquals("rgb(18, 20, 23)", js(browser, "return getComputedStyle(document.documentElement).backgroundColor"),
+                "the dark scheme is in use");
+        violations.put("a database, dark", axe.seriousViolations(browser));
+        Chromium.screenshot(browser, "webapp-dark-" + screen.name().toLowerCase());
+        browser.findElement(By.id("account-link")).click();
+        waitFor(browser, d -> d.findElement(By.tagName("h1")).getText().equals("Your account"));
+        violations.put("account, dark", axe.seriousViolations(browser));
+        violations.values().removeIf(List::isEmpty);
+        assertEquals(Map.of(), violations, "serious or critical axe-core violations at " + screen);
+    }
+
+    @Test
+    void thePageSpeaksToPeopleWhileTheApiKeepsItsTexts() {
+        Api.TestUser user = api.createUser("words", "words-password-1", "user");
+        ChromeDriver browser = browser(Screen.DESKTOP);
+        browser.get(app);
+        waitFor(browser, d -> d.findElement(By.id("username")).isDisplayed());
+        try {
+            // Wrong passwords until the throttle refuses (max_failures = 3 here): each refusal before
+            // that is the people's sentence, the lockout is told with the Retry-After in minutes.
+            int wrong = 0;
+            String said = "";
+            while (wrong < 6) {
+                js(browser, "document.getElementById('login-error').textContent = ''");
+                submitLogin(browser, user.username(), "not-the-password");
+                waitFor(browser, d -> !d.findElement(By.id("login-error")).getText().isEmpty());
+                said = browser.findElement(By.id("login-error")).getText();
+                if (!said.equals("Wrong username or password.")) {
+                    break;
+                }
+                wrong++;
+            }
+            // Other tests' wrong passwords count for this network too, so at least one here.
+            assertTrue(wrong >= 1, "refused as a wrong password first, " + wrong + " times");
+            assertEquals("Too many attempts: try again in 15 minutes.", said);
+            api.post("/api/token", user.basic(), null).expectError(429, "Too many failed login attempts; try again later");
+        } finally {
+            // The lockout covers this test's whole network (127.0.0.1): lift it for the other tests.
+            new Db(ItEnvironment.WEBAPP_DB).update("DELETE FROM login_failures");
+        }
+
+        Api.TestUser other = api.createUser("words2", "words-password-2", "user");
+        signIn(browser, other);
+        type(browser, "database-name", "");
+        browser.findElement(By.cssSelector("#new-database button")).click();
+        waitFor(browser, d -> d.findElement(By.id("database-error")).getText().equals("Enter a name."));
+        type(browser, "database-name", "only-one");
+        browser.findElement(By.cssSelector("#new-database button")).click();
+        waitFor(browser, d -> d.findElement(By.id("status")).getText().equals("Database “only-one” created."));
+        waitFor(browser, d -> d.findElement(By.cssSelector("#databases caption")).getText().equals("1 database"));
+        // The toast belongs to the page it was said on.
+        browser.findElement(By.id("account-link")).click();
+        waitFor(browser, d -> d.findElement(By.tagName("h1")).getText().equals("Your account"));
+        assertEquals("", browser.findElement(By.id("status")).getText(), "the toast did not follow onto the account page");
+
+        browser.get(app + "#/databases/999999");
+        waitFor(browser, d -> d.findElement(By.id("problem-message")).isDisplayed());
+        assertEquals("That database does not exist (any more).", browser.findElement(By.id("problem-message")).getText());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Screen.class)
+    void whileRegistrationIsOpenAnybodyCanCreateAnAccountAndIsSignedIn(Screen screen) {
+        ChromeDriver browser = browser(screen);
+        browser.get(app);
+        waitFor(browser, d -> d.findElement(By.id("register-offer")).isDisplayed());
+        browser.findElement(By.linkText("Create one")).click();
+        waitFor(browser, d -> d.findElement(By.id("register-title")).isDisplayed());
+        assertFalse(browser.findElement(By.id("nav")).isDisplayed());
+        String name = "newcomer" + screen.ordinal() + System.nanoTime() % 100000;
+        type(browser, "new-username", name);
+        type(browser, "new-user-password", "short");
+        type(browser, "new-user-repeat", "short");
+        browser.findElement(By.cssSelector("#register button[type=submit]")).click();
+        waitFor(browser, d -> d.findElement(By.id("register-error")).getText().equals("The password must be at least 8 characters long."));
+        type(browser, "new-user-password", "newcomer-password-1");
+        type(browser, "new-user-repeat", "newcomer-password-1");
+        Chromium.screenshot(browser, "webapp-register-" + screen.name().toLowerCase());
+        browser.findElement(By.cssSelector("#register button[type=submit]")).click();
+        waitFor(browser, d -> d.findElement(By.tagName("h1")).getText().equals("Your databases"));
+        assertEquals("Account (" + name + ")", browser.findElement(By.id("account-link")).getText());
+        api.get("/api/users/me", Api.basic(name, "newcomer-password-1")).expect(200);
+    }
+
+    @Test
+    void addingAnEntryKeepsTheFocusInTheForm() {
+        Api.TestUser user = api.createUser("focus", "focus-password-1", "user");
+        long database = api.post("/api/databases", user.basic(), "{\"name\":\"focus-db\"}").expect(201).json()
+                .getJsonNumber("id").longValue();
+        ChromeDriver browser = browser(Screen.DESKTOP);
+        signIn(browser, user);
+        browser.get(app + "#/databases/" + database);
+        waitFor(browser, d -> d.findElement(By.id("entry-title")).isDisplayed());
+        type(browser, "entry-title", "first");
+        browser.findElement(By.cssSelector("#new-entry button")).click();
+        waitFor(browser, d -> d.findElements(By.cssSelector("#entries td.entry-title")).size() == 1);
+        assertEquals("entry-title", js(browser, "return document.activeElement.id"));
+    }
+
+    @Test
+    void anAdminIsToldThatTheListHoldsEveryonesDatabases() {
+        Api.TestUser admin = api.createUser("boss", "boss-password-1", "admin", "user");
+        ChromeDriver browser = browser(Screen.DESKTOP);
+        browser.get(app);
+        waitFor(browser, d -> d.findElement(By.id("username")).isDisplayed());
+        submitLogin(browser, admin.username(), admin.password());
+        waitFor(browser, d -> d.findElement(By.tagName("h1")).getText().equals("All databases"));
+        assertEquals("As an admin you see the databases of every user.", browser.findElement(By.id("admin-note")).getText());
+    }
+
+    @Test
+    void theIconIsServed() {
+        Reply icon = api.get("/favicon.svg", null).expect(200);
+        assertTrue(icon.header("Content-Type").startsWith("image/svg+xml"), icon.header("Content-Type"));
+        ChromeDriver browser = browser(Screen.DESKTOP);
+        browser.get(app);
+        assertEquals(app + "favicon.svg", js(browser, "return document.querySelector('link[rel=icon]').href"));
+    }
+
+    @Test
+    void plainHttpOnAnotherHostNameSaysWhyTheSignInDidNotHold() {
+        Api.TestUser user = api.createUser("lan", "lan-password-1", "user");
+        // Not localhost: Chromium drops Secure cookies over plain HTTP there, as on a LAN address.
+        ChromeDriver browser = browser(Screen.DESKTOP, "--host-resolver-rules=MAP mediahub.test 127.0.0.1");
+        String lan = server.baseUrl().replace("127.0.0.1", "mediahub.test") + "/";
+        browser.get(lan);
+        waitFor(browser, d -> d.findElement(By.id("username")).isDisplayed());
+        submitLogin(browser, user.username(), user.password());
+        waitFor(browser, d -> !d.findElement(By.id("login-error")).getText().isEmpty());
+        String said = browser.findElement(By.id("login-error")).getText();
+        assertTrue(said.contains("served over plain HTTP") && said.contains("https://") && said.contains("FDB_COOKIE_SECURE=false"), said);
+        assertFalse(browser.findElement(By.id("nav")).isDisplayed(), said);
+    }
+
+    @Test
+    void signOutEverywhereAsksFirst() {
+        Api.TestUser user = api.createUser("asks", "asks-password-1", "user");
+        ChromeDriver browser = browser(Screen.DESKTOP);
+        signIn(browser, user);
+        browser.findElement(By.id("account-link")).click();
+        waitFor(browser, d -> d.findElement(By.id("sign-out-everywhere")).isDisplayed());
+        browser.findElement(By.id("sign-out-everywhere")).click();
+        assertEquals("Sign out everywhere? This ends 1 session, this browser's included.", browser.switchTo().alert().getText());
+        browser.switchTo().alert().dismiss();
+        assertEquals(1L, new Db(ItEnvironment.WEBAPP_DB).count("SELECT count(*) FROM refresh_tokens WHERE user_id = ?", user.id()),
+                "nothing was signed out");
+        assertTrue(browser.findElement(By.id("sign-out")).isDisplayed());
+    }
+
+    @Test
+    void changingThePasswordOnTheAccountPageEndsTheOtherSessionsOnly() {
+        Api.TestUser user = api.createUser("account", "account-password-1", "user");
+        ChromeDriver browser = browser(Screen.PHONE);
+        ChromeDriver other = browser(Screen.DESKTOP);
+        signIn(browser, user);
+        signIn(other, user);
+        browser.findElement(By.id("account-link")).click();
+        waitFor(browser, d -> d.findElement(By.id("change-password")).isDisplayed());
+        assertEquals("Signed in as " + user.username() + " (user)", browser.findElement(By.id("account-summary")).getText());
+
+        changePassword(browser, "wrong-current-password", "brand-new-password-2", "brand-new-password-2");
+        waitFor(browser, d -> d.findElement(By.id("password-error")).getText().equals("Your current password is not correct."));
+        changePassword(browser, user.password(), "brand-new-password-2", "something-else-3");
+        waitFor(browser, d -> d.findElement(By.id("password-error")).getText().equals("The two new passwords are not the same."));
+        changePassword(browser, user.password(), "brand-new-password-2", "brand-new-password-2");
+        waitFor(browser, d -> d.findElement(By.id("status")).getText().equals("Password changed; 1 other session signed out."));
+        Chromium.screenshot(browser, "webapp-password-changed-phone");
+
+        api.get("/api/users/me", user.basic()).expectError(401, "Authentication failed");
+        api.get("/api/users/me", Api.basic(user.username(), "brand-new-password-2")).expect(200);
+        // This browser goes on; the other one is signed out at its next call.
+        browser.findElement(By.linkText("Databases")).click();
+        waitFor(browser, d -> d.findElement(By.tagName("h1")).getText().equals("Your databases"));
+        other.findElement(By.id("account-link")).click();
+        waitFor(other, d -> d.findElement(By.id("login-message")).getText().equals("Your session has ended. Please sign in again."));
+    }
+
+    @Test
+    void whenTheServerIsDownThePageSaysSoAndRecoversWithTryAgain() {
+        Api.TestUser user = api.createUser("outage", "outage-password-1", "user");
+        ChromeDriver browser = browser(Screen.DESKTOP);
+        signIn(browser, user);
+        server.stop();
+        try {
+            browser.findElement(By.id("account-link")).click();
+            waitFor(browser, d -> d.findElement(By.tagName("h1")).getText().equals("MediaHub cannot be reached"));
+            assertEquals("Cannot reach MediaHub. Check your connection, then try again.",
+                    browser.findElement(By.id("problem-message")).getText());
+            assertEquals(0, browser.findElements(By.cssSelector("nav a[aria-current]")).size(), "no tab pretends to be shown");
+            Chromium.screenshot(browser, "webapp-server-down");
+        } finally {
+            server.start();
+        }
+        browser.findElement(By.id("retry")).click();
+        waitFor(browser, d -> d.findElement(By.tagName("h1")).getText().equals("Your account"));
+    }
+
+    private static void changePassword(ChromeDriver browser, String current, String next, String repeat) {
+        type(browser, "current-password", current);
+        type(browser, "new-password", next);
+        type(browser, "repeat-password", repeat);
+        browser.findElement(By.cssSelector("#change-password button[type=submit]")).click();
+    }
+
+    private static void assertNoSidewaysScroll(ChromeDriver browser, String page) {
+        long overflow = (Long) js(browser, "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertTrue(overflow <= 0, page + " scrolls sideways by " + overflow + " px at width "
+                + js(browser, "return window.innerWidth"));
+    }
+
+    private static void submitLogin(ChromeDriver browser, String username, String password) {
+        type(browser, "username", username);
+        type(browser, "password", password);
+        browser.findElement(By.cssSelector("form.login button[type=submit]")).click();
+    }
+
+    private static void signIn(ChromeDriver browser, Api.TestUser user) {
+        browser.get(app);
+        waitFor(browser, d -> d.findElement(By.id("username")).isDisplayed());
+        submitLogin(browser, user.username(), user.password());
+        waitFor(browser, d -> d.findElement(By.tagName("h1")).getText().equals("Your databases"));
+    }
+
+    private static Object js(ChromeDriver browser, String script) {
+        return browser.executeScript(script);
+    }
+}
