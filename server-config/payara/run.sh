@@ -140,7 +140,11 @@ case "$outcome" in
     elif [[ -n "$application_message" ]]; then
       echo "run.sh: MediaHub did not start: $application_message" >&2
     elif [[ -n "$driver_message" ]]; then
-      echo "run.sh: MediaHub did not start: the database connection failed: ${driver_message%.}. $(advice_for "$driver_message")" >&2
+      case "$driver_message" in
+        FATAL:* | Connection* | *Exception*) what="the database connection failed" ;;
+        *) what="the database refused a start-up statement" ;;
+      esac
+      echo "run.sh: MediaHub did not start: $what: ${driver_message%.}. $(advice_for "$driver_message")" >&2
     else
       echo "run.sh: MediaHub did not start: the deployment of $(basename "$war") failed. The server log above has the details." >&2
     fi

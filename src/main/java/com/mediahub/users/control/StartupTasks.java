@@ -14,10 +14,13 @@ public class StartupTasks {
     @Inject
     UsernameKeyBackfill usernameKeys;
     @Inject
+    UsernameKeyIndexes usernameKeyIndexes;
+    @Inject
     AdminPasswordReset adminPasswordReset;
 
     void onStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         usernameKeys.run();
+        usernameKeyIndexes.ensure();
         boolean adminJustCreated = adminBootstrap.createAdminIfNoUsers();
         adminPasswordReset.resetIfAsked(adminJustCreated);
     }

@@ -19,7 +19,7 @@ import jakarta.transaction.Transactional;
  * beside {@code admin}) or as look-alikes: they all keep working and signing in with their own
  * spelling; the oldest account owns the canonical key, and each later one gets its key marked with
  * its id ({@code admin#7}), so it no longer matches another spelling. The count, never the names,
- * is logged for the operator.
+ * is logged for the operator. {@link UsernameKeyIndexes} then makes both unique.
  */
 @ApplicationScoped
 public class UsernameKeyBackfill {
@@ -51,6 +51,5 @@ public class UsernameKeyBackfill {
                     + (clashes == 0 ? "" : "; " + clashes + " of them clash with an older account's name (same name in "
                     + "another case or width, or a look-alike) and keep signing in with their exact spelling only"));
         }
-        users.createUsernameKeyIndexes();
     }
 }
