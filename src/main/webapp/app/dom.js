@@ -46,3 +46,23 @@ export function busy(button, working) {
     button.removeAttribute('aria-busy');
   }
 }
+
+/**
+ * Submit handler: disables the button while the action runs and shows what went wrong in
+ * errorElement (an ApiError's people-facing message, or a check of the form itself thrown as Error).
+ */
+export function submitting(form, errorElement, action) {
+  return async (event) => {
+    event.preventDefault();
+    errorElement.textContent = '';
+    const button = form.querySelector('button[type=submit]');
+    busy(button, true);
+    try {
+      await action();
+    } catch (failure) {
+      errorElement.textContent = failure.message;
+    } finally {
+      busy(button, false);
+    }
+  };
+}

@@ -1,5 +1,5 @@
 import { call, signIn } from '../api.js';
-import { busy, errorLine, field, h } from '../dom.js';
+import { errorLine, field, h, submitting } from '../dom.js';
 import { sessionsSection } from './sessions-section.js';
 
 /** The account page: who you are, a new password, your sessions (two-factor and app passwords come here). */
@@ -29,32 +29,20 @@ function passwordForm(context, me) {
     field('repeat-password', 'New password again', { type: 'password', autocomplete: 'new-password', required: true }),
     error,
     h('button', { type: 'submit' }, 'Change password'));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    error.textContent = '';
+  form.addEventListener('submit', submitting(form, error, async () => {
     const current = form.elements['current-password'].value;
     const next = form.elements['new-password'].value;
     if (!current || !next) {
-      error.textContent = 'Enter your current password and a new one.';
-      return;
+      throw new Error('Enter your current password and a new one.');
     }
     if (next !== form.elements['repeat-password'].value) {
-      error.textContent = 'The two new passwords are not the same.';
-      return;
+      throw new Error('The two new passwords are not the same.');
     }
-    const button = form.querySelector('button[type=submit]');
-    busy(button, true);
-    try {
-      const result = await call('PUT', `api/users/${me.id}/password`, { current_password: current, new_password: next });
-      await signIn(me.username, next);
-      await context.refresh();
-      const others = Math.max(0, result.revoked - 1);
-      context.say(others === 0 ? 'Password changed.' : `Password changed; ${others} other session${others === 1 ? '' : 's'} signed out.`);
-    } catch (failure) {
-      error.textContent = failure.message;
-    } finally {
-      busy(button, false);
-    }
-  });
+    const result = await call('PUT', `api/users/${me.id}/password`, { current_password: current, new_password: next });
+    await signIn(me.username, next);
+    await context.refresh();
+    const others = Math.max(0, result.revoked - 1);
+    context.say(others === 0 ? 'Password changed.' : `Password changed; ${others} other session${others === 1 ? '' : 's'} signed out.`);
+  }));
   return form;
 }

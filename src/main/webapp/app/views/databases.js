@@ -1,5 +1,5 @@
 import { ApiError, call } from '../api.js';
-import { busy, errorLine, field, h, when } from '../dom.js';
+import { errorLine, field, h, submitting, when } from '../dom.js';
 import { plural } from '../messages.js';
 
 /** The caller's databases; with selectedId, also that database's entries and the entry form. */
@@ -73,21 +73,4 @@ function entriesSection(context, database, entries) {
           h('td', { 'data-label': 'Content' }, h('pre', { class: 'content' }, e.content ?? '')),
           h('td', { 'data-label': 'Created' }, when(e.created_at)))))),
     form);
-}
-
-/** Submit handler: disables the button while the call runs, shows the API's error text. */
-export function submitting(form, errorElement, action) {
-  return async (event) => {
-    event.preventDefault();
-    errorElement.textContent = '';
-    const button = form.querySelector('button[type=submit]');
-    busy(button, true);
-    try {
-      await action();
-    } catch (failure) {
-      errorElement.textContent = failure.message;
-    } finally {
-      busy(button, false);
-    }
-  };
 }

@@ -1,5 +1,5 @@
 import { register, serviceInfo, signIn } from '../api.js';
-import { busy, errorLine, field, h } from '../dom.js';
+import { errorLine, field, h, submitting } from '../dom.js';
 
 /** Creating an account for oneself, when [auth] registration is open; signs the new user in. */
 export function registerView(context) {
@@ -18,31 +18,19 @@ export function registerView(context) {
       form.querySelector('button[type=submit]').disabled = true;
     }
   }, () => {});
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    error.textContent = '';
+  form.addEventListener('submit', submitting(form, error, async () => {
     const username = form.elements['new-username'].value.trim();
     const password = form.elements['new-user-password'].value;
     if (!username || !password) {
-      error.textContent = 'Choose a username and a password.';
-      return;
+      throw new Error('Choose a username and a password.');
     }
     if (password !== form.elements['new-user-repeat'].value) {
-      error.textContent = 'The two passwords are not the same.';
-      return;
+      throw new Error('The two passwords are not the same.');
     }
-    const button = form.querySelector('button[type=submit]');
-    busy(button, true);
-    try {
-      await register(username, password);
-      await signIn(username, password);
-      location.hash = '#/databases';
-      await context.signedIn();
-    } catch (failure) {
-      error.textContent = failure.message;
-    } finally {
-      busy(button, false);
-    }
-  });
+    await register(username, password);
+    await signIn(username, password);
+    location.hash = '#/databases';
+    await context.signedIn();
+  }));
   return form;
 }
