@@ -18,6 +18,7 @@ public enum AuditEvent {
     LOGOUT_ALL("logout_all"),
     SESSION_REVOKED("session.revoked"),
     SESSION_EVICTED("session.evicted"),
+    SESSIONS_REVOKED_BY_ADMIN("sessions.revoked_by_admin"),
     USER_REGISTERED("user.registered"),
     USER_DELETED("user.deleted"),
     PASSWORD_CHANGED("password.changed"),

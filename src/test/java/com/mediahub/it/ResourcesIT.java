@@ -161,4 +161,111 @@ class ResourcesIT extends DeployedWar {
         assertEquals(Json.createArrayBuilder().add("Basic").add("Bearer").build(), info.getJsonArray("auth_schemes"));
         assertEquals("closed", info.getString("registration"), "the default; OperatorFeaturesIT has it open");
     }
+
+    private static String json(String key, String value) {
+        return Json.createObjectBuilder().add(key, value).build().toString();
+    }
+
+    @Test
+    void ownersRenameDatabasesAndChangeAndDeleteEntries() {
+        long films = createDatabase(alice, "films");
+        JsonObject renamed = api.send("PATCH", "/api/databases/" + films, alice.basic(), json("name", "  Films 1979  "),
+                "application/json").expect(200).json();
+        assertEquals("Films 1979", renamed.getString("name"), "stripped, as when created");
+        assertEquals(alice.username(), renamed.getString("owner"));
+        assertEquals("Films 1979", api.get("/api/databases/" + films, alice.basic()).expect(200).json().getString("name"));
+
+        long alien = api.post("/api/entry", alice.basic(), entry(films, "Alien", "1979")).expect(201).json().getJsonNumber("id").longValue();
+        JsonObject read = api.get("/api/entry/" + alien, alice.basic()).expect(200).json();
+        assertEquals("1979", read.getString("content"));
+        assertEquals(films, read.getJsonNumber("database_id").longValue());
+
+        JsonObject titled = api.send("PATCH", "/api/entry/" + alien, alice.basic(), json("title", "Alien (director's cut)"),
+                "application/json").expect(200).json();
+        assertEquals("Alien (director's cut)", titled.getString("title"));
+        assertEquals("1979", titled.getString("content"), "an absent field stays");
+        JsonObject both = api.send("PATCH", "/api/entry/" + alien, alice.basic(),
+                "{\"title\":\"Alien\",\"content\":\"Ridley Scott\"}", "application/json").expect(200).json();
+        assertEquals("Ridley Scott", both.getString("content"));
+        assertEquals(read.getString("created_at"), both.getString("created_at"));
+
+        api.delete("/api/entry/" + alien, alice.basic()).expect(204);
+        api.get("/api/entry/" + alien, alice.basic()).expectError(404, "Entry not found");
+        api.delete("/api/entry/" + alien, alice.basic()).expectError(404, "Entry not found");
+        assertEquals(0, db.count("SELECT COUNT(*) FROM entries WHERE id = ?", alien));
+    }
+
+    @Test
+    void changingSomeoneElsesDatabaseOrEntryIs403AndChangesNothing() {
+        long films = createDatabase(alice, "films");
+        long alien = api.post("/api/entry", alice.basic(), entry(films, "Alien", "1979")).expect(201).json().getJsonNumber("id").longValue();
+        String notOwner = "Only the owner of this database or an admin may access it.";
+        api.send("PATCH", "/api/databases/" + films, bob.basic(), json("name", "mine"), "application/json").expectError(403, notOwner);
+        api.get("/api/entry/" + alien, bob.basic()).expectError(403, notOwner);
+        api.send("PATCH", "/api/entry/" + alien, bob.basic(), json("title", "mine"), "application/json").expectError(403, notOwner);
+        api.delete("/api/entry/" + alien, bob.basic()).expectError(403, notOwner);
+        assertEquals(1, db.count("SELECT COUNT(*) FROM entries WHERE id = ? AND title = 'Alien'", alien), "nothing changed");
+        assertEquals(1, db.count("SELECT COUNT(*) FROM databases WHERE id = ? AND name = 'films'", films));
+
+        api.send("PATCH", "/api/databases/" + films, admin(), json("name", "renamed by admin"), "application/json").expect(200);
+        api.send("PATCH", "/api/entry/" + alien, admin(), json("content", "by admin"), "application/json").expect(200);
+        api.delete("/api/entry/" + alien, admin()).expect(204);
+        api.send("PATCH", "/api/databases/999999999", alice.basic(), json("name", "x"), "application/json")
+                .expectError(404, "Database not found");
+        api.send("PATCH", "/api/entry/999999999", alice.basic(), json("title", "x"), "application/json")
+                .expectError(404, "Entry not found");
+    }
+
+    @Test
+    void badChangesAreA400NamingTheFieldAndChangeNothing() {
+        long films = createDatabase(alice, "films");
+        long alien = api.post("/api/entry", alice.basic(), entry(films, "Alien", "1979")).expect(201).json().getJsonNumber("id").longValue();
+        String db = "/api/databases/" + films;
+        String one = "/api/entry/" + alien;
+        api.send("PATCH", db, alice.basic(), "{}", "application/json").expectError(400, "Field 'name' is required");
+        api.send("PATCH", db, alice.basic(), json("name", " "), "application/json").expectError(400, "Field 'name' must not be blank");
+        api.send("PATCH", db, alice.basic(), json("name", "n".repeat(101)), "application/json")
+                .expectError(400, "Field 'name' size must be between 0 and 100");
+        api.send("PATCH", db, alice.basic(), "{\"name\":", "application/json").expectError(400, "Invalid request body");
+        api.send("PATCH", db, alice.basic(), json("name", "x"), "text/plain").expectError(415, "Content-Type must be application/json");
+        api.send("PATCH", one, alice.basic(), "{}", "application/json").expectError(400, "Give 'title', 'content' or both");
+        api.send("PATCH", one, alice.basic(), json("title", ""), "application/json").expectError(400, "Field 'title' must not be blank");
+        api.send("PATCH", one, alice.basic(), json("content", "c".repeat(20001)), "application/json")
+                .expectError(400, "Field 'content' size must be between 0 and 20000");
+        api.send("PATCH", one, alice.basic(), "{\"title\":7}", "application/json").expectError(400, "Field 'title' must be a string");
+        api.send("PATCH", "/api/entry/abc", alice.basic(), json("title", "x"), "application/json")
+                .expectError(400, "Path parameter 'id' must be a positive integer");
+        api.get("/api/entry/0", alice.basic()).expectError(400, "Path parameter 'id' must be a positive integer");
+        assertEquals(1, this.db.count("SELECT COUNT(*) FROM entries WHERE id = ? AND title = 'Alien' AND content = '1979'", alien));
+        assertEquals(1, this.db.count("SELECT COUNT(*) FROM databases WHERE id = ? AND name = 'films'", films));
+    }
+
+    @Test
+    void listsComeInPagesByIdWhenAskedTo() {
+        long films = createDatabase(alice, "films");
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(api.post("/api/entry", alice.basic(), entry(films, "e" + i, "")).expect(201).json().getJsonNumber("id").longValue());
+        }
+        String entries = "/api/databases/" + films + "/entries";
+        assertEquals(ids.subList(0, 2), idsOf(api.get(entries + "?limit=2", alice.basic()).expect(200).jsonArray()));
+        assertEquals(ids.subList(2, 4), idsOf(api.get(entries + "?limit=2&after=" + ids.get(1), alice.basic()).expect(200).jsonArray()));
+        assertEquals(ids.subList(4, 5), idsOf(api.get(entries + "?limit=2&after=" + ids.get(3), alice.basic()).expect(200).jsonArray()));
+        assertEquals(List.of(), idsOf(api.get(entries + "?limit=2&after=" + ids.get(4), alice.basic()).expect(200).jsonArray()));
+        assertEquals(ids, idsOf(api.get(entries, alice.basic()).expect(200).jsonArray()), "without parameters: the whole list");
+
+        long second = createDatabase(alice, "books");
+        assertEquals(List.of(films), idsOf(api.get("/api/databases?limit=1", alice.basic()).expect(200).jsonArray()));
+        assertEquals(List.of(second), idsOf(api.get("/api/databases?limit=1&after=" + films, alice.basic()).expect(200).jsonArray()));
+
+        api.get(entries + "?limit=0", alice.basic()).expectError(400, "Query parameter 'limit' must be a whole number from 1 to 500");
+        api.get(entries + "?limit=501", alice.basic()).expectError(400, "Query parameter 'limit' must be a whole number from 1 to 500");
+        api.get(entries + "?limit=ten", alice.basic()).expectError(400, "Query parameter 'limit' must be a whole number from 1 to 500");
+        api.get(entries + "?after=-1", alice.basic()).expectError(400, "Query parameter 'after' must be a whole number from 0");
+        api.get("/api/databases?after=x", alice.basic()).expectError(400, "Query parameter 'after' must be a whole number from 0");
+    }
+
+    private static List<Long> idsOf(jakarta.json.JsonArray array) {
+        return array.stream().map(v -> v.asJsonObject().getJsonNumber("id").longValue()).toList();
+    }
 }

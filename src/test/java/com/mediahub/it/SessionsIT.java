@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 /**
  * Token families (contract 3.2, 3.4, 3.5, 3.7): reuse detection with its grace window, the
@@ -173,5 +174,34 @@ class SessionsIT extends DeployedWar {
 
         api.send("PUT", path, admin(), "{\"new_password\":\"set-by-admin-1\"}", "application/json").expect(200);
         api.get("/api/users/me", Api.basic(user.username(), "set-by-admin-1")).expect(200);
+    }
+
+    @Test
+    void anAdminSeesAUsersSessionsAndSignsThemOutEverywhere() {
+        Api.Tokens a = api.login(user.username(), user.password());
+        api.login(user.username(), user.password());
+        String path = "/api/users/" + user.id() + "/sessions";
+        JsonArray listed = api.get(path, admin()).expect(200).jsonArray();
+        assertEquals(2, listed.size(), listed.toString());
+        assertFalse(listed.getJsonObject(0).getBoolean("current"), "the admin's session is not this user's");
+        JsonObject userRow = api.get("/api/users", admin()).expect(200).jsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(u -> u.getJsonNumber("id").longValue() == user.id()).findFirst().orElseThrow();
+        assertEquals(2, userRow.getInt("session_count"), userRow.toString());
+
+        // Only an admin: the user themself has /api/sessions, and learns nothing about others here.
+        api.get(path, user.basic()).expectError(403, "This action requires the admin role.");
+        api.delete(path, Api.bearer(a.access())).expectError(403, "This action requires the admin role.");
+        assertEquals(2, liveTokens(), "a refused call deletes nothing");
+        api.get("/api/users/999999999/sessions", admin()).expectError(404, "User not found");
+        api.delete("/api/users/999999999/sessions", admin()).expectError(404, "User not found");
+        api.get("/api/users/abc/sessions", admin()).expectError(400, "Path parameter 'id' must be a positive integer");
+
+        JsonObject reply = api.delete(path, admin()).expect(200).json();
+        assertEquals(2, reply.getInt("revoked"), reply.toString());
+        assertEquals(0, liveTokens());
+        api.refresh(a.refresh()).expectError(401, INVALID_REFRESH);
+        api.get("/api/users/me", Api.bearer(a.access())).expectError(401, "Invalid token");
+        assertEquals(0, api.get(path, admin()).expect(200).jsonArray().size());
+        api.get("/api/users/me", user.basic()).expect(200); // signed out, not locked out
     }
 }

@@ -6,6 +6,7 @@ import com.mediahub.databases.control.DatabaseService;
 import com.mediahub.databases.control.NewDatabase;
 import com.mediahub.databases.entity.Database;
 import com.mediahub.platform.rest.JsonBodies;
+import com.mediahub.platform.rest.PageParameters;
 import com.mediahub.platform.rest.PathIds;
 import com.mediahub.security.CurrentCaller;
 import com.mediahub.security.Role;
@@ -18,9 +19,11 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -37,9 +40,10 @@ public class DatabasesResource {
     @Inject
     CurrentCaller caller;
 
+    /** {@code ?limit=&after=} pages by id (keyset); without them the whole list, as the contract says. */
     @GET
-    public JsonArray list() {
-        return DatabaseJson.databases(databases.visibleTo(caller.get()));
+    public JsonArray list(@QueryParam("limit") String limit, @QueryParam("after") String after) {
+        return DatabaseJson.databases(databases.visibleTo(caller.get(), PageParameters.parse(limit, after)));
     }
 
     @POST
@@ -57,6 +61,16 @@ public class DatabasesResource {
         return DatabaseJson.of(databases.get(caller.get(), PathIds.parse(id)));
     }
 
+    /** Renames: {@code {"name": "..."}}, the rules of creating one; the same owner-or-admin rule. */
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject rename(@PathParam("id") String id, String body) {
+        long databaseId = PathIds.parse(id);
+        NewDatabase request = new NewDatabase(JsonBodies.requiredString(JsonBodies.object(body), "name"));
+        return DatabaseJson.of(databases.rename(caller.get(), databaseId, request));
+    }
+
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
@@ -66,7 +80,9 @@ public class DatabasesResource {
 
     @GET
     @Path("{id}/entries")
-    public JsonArray entries(@PathParam("id") String id) {
-        return DatabaseJson.entries(databases.entries(caller.get(), PathIds.parse(id)));
+    public JsonArray entries(@PathParam("id") String id, @QueryParam("limit") String limit,
+                             @QueryParam("after") String after) {
+        long databaseId = PathIds.parse(id);
+        return DatabaseJson.entries(databases.entries(caller.get(), databaseId, PageParameters.parse(limit, after)));
     }
 }

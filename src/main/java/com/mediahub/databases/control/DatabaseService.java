@@ -9,6 +9,7 @@ import com.mediahub.databases.entity.Entry;
 import com.mediahub.databases.entity.JpaDatabaseRepository;
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
+import com.mediahub.platform.persistence.KeysetPage;
 import com.mediahub.platform.rest.BeanValidation;
 import com.mediahub.security.CallerIdentity;
 import com.mediahub.users.entity.JpaUserRepository;
@@ -32,8 +33,8 @@ public class DatabaseService {
     @Inject
     BeanValidation validation;
 
-    public List<Database> visibleTo(CallerIdentity caller) {
-        return caller.isAdmin() ? databases.listAll() : databases.listOwnedBy(caller.id());
+    public List<Database> visibleTo(CallerIdentity caller, KeysetPage page) {
+        return caller.isAdmin() ? databases.listAll(page) : databases.listOwnedBy(caller.id(), page);
     }
 
     public Database get(CallerIdentity caller, long id) {
@@ -47,6 +48,15 @@ public class DatabaseService {
         validation.valid(request);
         return databases.add(new Database(request.name().strip(), users.findById(caller.id())
                 .orElseThrow(() -> new ApiException(ErrorCatalogue.TOKEN_INVALID)), OffsetDateTime.now(clock)));
+    }
+
+    /** The same name rules as creating one; the owner and creation time stay. */
+    @Transactional
+    public Database rename(CallerIdentity caller, long id, NewDatabase request) {
+        validation.valid(request);
+        Database database = get(caller, id);
+        database.rename(request.name().strip());
+        return database;
     }
 
     @Transactional
@@ -63,8 +73,33 @@ public class DatabaseService {
         return databases.addEntry(new Entry(request.databaseId(), request.title(), request.content(), OffsetDateTime.now(clock)));
     }
 
-    public List<Entry> entries(CallerIdentity caller, long databaseId) {
+    public List<Entry> entries(CallerIdentity caller, long databaseId, KeysetPage page) {
         get(caller, databaseId);
-        return databases.entriesOf(databaseId);
+        return databases.entriesOf(databaseId, page);
+    }
+
+    /** An entry takes the access rule of its database: unknown 404, someone else's 403. */
+    public Entry entry(CallerIdentity caller, long entryId) {
+        Entry entry = databases.findEntry(entryId).orElseThrow(() -> new ApiException(ErrorCatalogue.ENTRY_NOT_FOUND));
+        get(caller, entry.getDatabaseId());
+        return entry;
+    }
+
+    /** Changes what is given and keeps the rest; the result must pass the rules of a new entry. */
+    @Transactional
+    public Entry changeEntry(CallerIdentity caller, long entryId, EntryChange change) {
+        if (change.isEmpty()) {
+            throw new ApiException(ErrorCatalogue.ENTRY_CHANGE_EMPTY);
+        }
+        Entry entry = entry(caller, entryId);
+        NewEntry result = validation.valid(new NewEntry(entry.getDatabaseId(),
+                change.title().orElse(entry.getTitle()), change.content().orElse(entry.getContent())));
+        entry.change(result.title(), result.content());
+        return entry;
+    }
+
+    @Transactional
+    public void deleteEntry(CallerIdentity caller, long entryId) {
+        databases.deleteEntry(entry(caller, entryId));
     }
 }

@@ -3,6 +3,8 @@ package com.mediahub.databases.entity;
 import java.util.List;
 import java.util.Optional;
 
+import com.mediahub.platform.persistence.KeysetPage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,13 +22,16 @@ public class JpaDatabaseRepository {
         return Optional.ofNullable(em.find(Database.class, id));
     }
 
-    public List<Database> listAll() {
-        return em.createQuery("SELECT d FROM Database d JOIN FETCH d.owner ORDER BY d.id", Database.class).getResultList();
+    public List<Database> listAll(KeysetPage page) {
+        return em.createQuery("SELECT d FROM Database d JOIN FETCH d.owner WHERE d.id > :after ORDER BY d.id", Database.class)
+                .setParameter("after", page.afterId()).setMaxResults(page.limit()).getResultList();
     }
 
-    public List<Database> listOwnedBy(long ownerId) {
-        return em.createQuery("SELECT d FROM Database d JOIN FETCH d.owner WHERE d.owner.id = :owner ORDER BY d.id",
-                Database.class).setParameter("owner", ownerId).getResultList();
+    public List<Database> listOwnedBy(long ownerId, KeysetPage page) {
+        return em.createQuery("SELECT d FROM Database d JOIN FETCH d.owner WHERE d.owner.id = :owner AND d.id > :after "
+                        + "ORDER BY d.id", Database.class)
+                .setParameter("owner", ownerId).setParameter("after", page.afterId()).setMaxResults(page.limit())
+                .getResultList();
     }
 
     public Database add(Database database) {
@@ -46,8 +51,17 @@ public class JpaDatabaseRepository {
         return entry;
     }
 
-    public List<Entry> entriesOf(long databaseId) {
-        return em.createQuery("SELECT e FROM Entry e WHERE e.databaseId = :db ORDER BY e.id", Entry.class)
-                .setParameter("db", databaseId).getResultList();
+    public List<Entry> entriesOf(long databaseId, KeysetPage page) {
+        return em.createQuery("SELECT e FROM Entry e WHERE e.databaseId = :db AND e.id > :after ORDER BY e.id", Entry.class)
+                .setParameter("db", databaseId).setParameter("after", page.afterId()).setMaxResults(page.limit())
+                .getResultList();
+    }
+
+    public Optional<Entry> findEntry(long id) {
+        return Optional.ofNullable(em.find(Entry.class, id));
+    }
+
+    public void deleteEntry(Entry entry) {
+        em.remove(entry);
     }
 }

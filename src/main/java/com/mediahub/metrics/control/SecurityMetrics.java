@@ -130,7 +130,7 @@ public class SecurityMetrics {
             case LOGOUT, SESSION_REVOKED -> logoutSession;
             case LOGOUT_ALL -> logoutAll;
             case USER_REGISTERED -> registrations;
-            case SESSION_EVICTED, USER_DELETED, PASSWORD_CHANGED, PASSWORD_RESET_AT_STARTUP -> null; // the audit log only
+            case SESSION_EVICTED, SESSIONS_REVOKED_BY_ADMIN, USER_DELETED, PASSWORD_CHANGED, PASSWORD_RESET_AT_STARTUP -> null; // the audit log only
         };
         if (series != null) {
             series.inc();

@@ -23,6 +23,8 @@ public enum ErrorCatalogue {
     ROLES_NOT_ALLOWED(400, "Field 'roles' is not allowed when registering yourself"),
     UNKNOWN_ROLE(400, "Field 'roles' contains an unknown role: %s (allowed: admin, user)"),
     INVALID_PATH_PARAMETER(400, "Path parameter '%s' must be a positive integer"),
+    INVALID_QUERY_PARAMETER(400, "Query parameter '%s' must be %s"),
+    ENTRY_CHANGE_EMPTY(400, "Give 'title', 'content' or both"),
     INVALID_PATH(400, "Invalid request path"),
     DUPLICATE_AUTHORIZATION(400, "Only one Authorization header is allowed"),
     FIELD_CONTROL_CHARACTERS(400, "Field '%s' must not contain control characters"),
@@ -40,6 +42,7 @@ public enum ErrorCatalogue {
 
     NOT_FOUND(404, "Not found"),
     DATABASE_NOT_FOUND(404, "Database not found"),
+    ENTRY_NOT_FOUND(404, "Entry not found"),
     USER_NOT_FOUND(404, "User not found"),
     SESSION_NOT_FOUND(404, "Session not found"),
     NO_PUBLIC_KEYS(404, "No public keys: this server signs tokens with HS256 (a shared secret)"),

@@ -2,6 +2,7 @@ package com.mediahub.users.boundary;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,6 +21,7 @@ import com.mediahub.security.CallerIdentity;
 import com.mediahub.security.CurrentCaller;
 import com.mediahub.security.Role;
 import com.mediahub.users.control.RegistrationThrottle;
+import com.mediahub.users.control.SessionCounts;
 import com.mediahub.users.control.UserService;
 import com.mediahub.users.entity.User;
 
@@ -61,6 +63,8 @@ public class UsersResource {
     SecurityAudit audit;
     @Inject
     HttpServletRequest request;
+    @Inject
+    SessionCounts sessionCounts;
 
     @GET
     @Path("me")
@@ -68,11 +72,14 @@ public class UsersResource {
         return UserJson.of(users.profile(caller.get().id()));
     }
 
+    /** Each user with {@code session_count}, the number of their sessions (for the admin's user list). */
     @GET
     @RolesAllowed(Role.ADMIN)
     public JsonArray list() {
+        Map<Long, Long> sessions = sessionCounts.perUser();
         JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
-        users.listAll().forEach(user -> array.add(UserJson.of(user)));
+        users.listAll().forEach(user -> array.add(Jsons.PROVIDER.createObjectBuilder(UserJson.of(user))
+                .add("session_count", sessions.getOrDefault(user.getId(), 0L))));
         return array.build();
     }
 

@@ -72,7 +72,7 @@ class AccessRulesTest {
     void everyRouteHasTheAccessItHadWhenThisTestWasWritten() {
         Map<String, EndpointAccess> table = new TreeMap<>();
         for (Route route : ROUTES.all()) {
-            table.put(route.toString(), RULES.of(route.httpMethod(), route.template().replace("{id}", "1")));
+            table.put(route.toString(), RULES.of(route.httpMethod(), route.template().replace("{id}", "1").replace("{userId}", "1")));
         }
         Map<String, EndpointAccess> expected = new TreeMap<>();
         for (String open : List.of("GET /api/health", "GET /api/info", "POST /api/token/refresh")) {
@@ -82,7 +82,9 @@ class AccessRulesTest {
         for (String closed : List.of("POST /api/logout", "POST /api/logout-all", "GET /api/sessions", "DELETE /api/sessions/{id}",
                 "GET /api/databases", "POST /api/databases", "GET /api/databases/{id}", "DELETE /api/databases/{id}",
                 "GET /api/databases/{id}/entries", "POST /api/entry", "GET /api/users/me", "GET /api/users", "POST /api/users",
-                "PUT /api/users/{id}/password", "DELETE /api/users/{id}", "GET /api/metrics")) {
+                "PUT /api/users/{id}/password", "DELETE /api/users/{id}", "GET /api/metrics",
+                "PATCH /api/databases/{id}", "GET /api/entry/{id}", "PATCH /api/entry/{id}", "DELETE /api/entry/{id}",
+                "GET /api/users/{userId}/sessions", "DELETE /api/users/{userId}/sessions")) {
             expected.put(closed, EndpointAccess.PROTECTED);
         }
         assertEquals(expected, table);

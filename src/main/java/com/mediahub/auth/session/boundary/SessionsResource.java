@@ -1,10 +1,7 @@
 package com.mediahub.auth.session.boundary;
 
-import java.time.format.DateTimeFormatter;
-
 import com.mediahub.auth.cookie.SessionCookies;
 import com.mediahub.auth.session.control.SessionService;
-import com.mediahub.auth.session.entity.Session;
 import com.mediahub.platform.json.Jsons;
 import com.mediahub.platform.rest.PathIds;
 import com.mediahub.security.CallerIdentity;
@@ -16,8 +13,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -49,7 +44,7 @@ public class SessionsResource {
     public JsonArray list() {
         CallerIdentity me = caller.get();
         JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
-        sessions.sessionsOf(me).forEach(s -> array.add(json(s, me.session().filter(id -> id == s.id()).isPresent())));
+        sessions.sessionsOf(me).forEach(s -> array.add(SessionJson.of(s, me.session().filter(id -> id == s.id()).isPresent())));
         return array.build();
     }
 
@@ -70,19 +65,5 @@ public class SessionsResource {
         // The caller's own session is among the revoked ones: a browser's cookies are dead too.
         cookies.clear(request.getContextPath()).forEach(c -> response.header("Set-Cookie", c));
         return response.build();
-    }
-
-    private static JsonObject json(Session session, boolean current) {
-        JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder()
-                .add("id", session.id())
-                .add("created_at", DateTimeFormatter.ISO_INSTANT.format(session.createdAt()))
-                .add("expires_at", DateTimeFormatter.ISO_INSTANT.format(session.expiresAt()))
-                .add("last_used_at", DateTimeFormatter.ISO_INSTANT.format(session.lastUsedAt()));
-        if (session.userAgent() == null) {
-            json.addNull("user_agent");
-        } else {
-            json.add("user_agent", session.userAgent());
-        }
-        return json.add("current", current).build();
     }
 }

@@ -46,6 +46,12 @@ public class SessionService {
         return refreshTokens.sessionsOf(caller.id());
     }
 
+    /** An admin's view of any user's sessions; an unknown user is 404. */
+    public List<Session> sessionsOfUser(long userId) {
+        users.findById(userId).orElseThrow(() -> new ApiException(ErrorCatalogue.USER_NOT_FOUND));
+        return refreshTokens.sessionsOf(userId);
+    }
+
     /** Another user's session or an unknown id is 404: the caller learns nothing about other users. */
     @Transactional
     public void revoke(CallerIdentity caller, long sessionId) {
@@ -61,10 +67,24 @@ public class SessionService {
      */
     @Transactional
     public int revokeAll(CallerIdentity caller) {
-        int revoked = refreshTokens.deleteAllOf(caller.id());
-        int version = users.bumpTokenVersion(caller.id());
-        tokenVersions.versionChanged(caller.id(), version);
+        int revoked = endAllSessions(caller.id());
         audit.record(AuditEvent.LOGOUT_ALL, caller);
+        return revoked;
+    }
+
+    /** An admin signs a user out everywhere, as that user's logout-all would; an unknown user is 404. */
+    @Transactional
+    public int revokeAllOfUser(long userId) {
+        users.findById(userId).orElseThrow(() -> new ApiException(ErrorCatalogue.USER_NOT_FOUND));
+        int revoked = endAllSessions(userId);
+        audit.record(AuditEvent.SESSIONS_REVOKED_BY_ADMIN, userId, null);
+        return revoked;
+    }
+
+    private int endAllSessions(long userId) {
+        int revoked = refreshTokens.deleteAllOf(userId);
+        int version = users.bumpTokenVersion(userId);
+        tokenVersions.versionChanged(userId, version);
         return revoked;
     }
 }

@@ -2,7 +2,9 @@ package com.mediahub.auth.session.entity;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.mediahub.platform.persistence.DatabaseTimes;
 
@@ -122,6 +124,12 @@ public class JpaRefreshTokenRepository {
     public int deleteAllOf(long userId) {
         em.createNativeQuery("DELETE FROM consumed_refresh_tokens WHERE user_id = ?1").setParameter(1, userId).executeUpdate();
         return em.createQuery("DELETE FROM RefreshToken t WHERE t.userId = :user").setParameter("user", userId).executeUpdate();
+    }
+
+    /** Sessions per user, counted as {@link #sessionsOf} lists them; users without any are absent. */
+    public Map<Long, Long> sessionCounts() {
+        return em.createQuery("SELECT t.userId, COUNT(DISTINCT t.familyId) FROM RefreshToken t GROUP BY t.userId", Object[].class)
+                .getResultStream().collect(Collectors.toMap(row -> (Long) row[0], row -> ((Number) row[1]).longValue()));
     }
 
     /** The user's live sessions, newest login first. */
