@@ -161,7 +161,8 @@ public class UserService {
         }
     }
 
-    static void checkPassword(String field, String password) {
+    /** The rules of any new password (length, bcrypt's 72 bytes); start-up checks FDB_ADMIN_PASSWORD with them too. */
+    public static void checkPassword(String field, String password) {
         if (password.length() < MIN_PASSWORD_LENGTH) {
             throw new ApiException(ErrorCatalogue.PASSWORD_TOO_SHORT, field);
         }

@@ -1,4 +1,4 @@
-package com.mediahub.users.control;
+package com.mediahub.users.startup;
 
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;

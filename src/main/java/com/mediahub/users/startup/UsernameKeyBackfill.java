@@ -1,4 +1,4 @@
-package com.mediahub.users.control;
+package com.mediahub.users.startup;
 
 import java.util.HashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.mediahub.users.control;
+package com.mediahub.users.startup;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;

@@ -1,4 +1,4 @@
-package com.mediahub.users.control;
+package com.mediahub.users.startup;
 
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -7,6 +7,7 @@ import com.mediahub.audit.AuditEvent;
 import com.mediahub.config.ConfigSources;
 import com.mediahub.config.ConfigurationException;
 import com.mediahub.security.Role;
+import com.mediahub.users.control.PasswordReplacement;
 import com.mediahub.users.entity.JpaUserRepository;
 import com.mediahub.users.entity.User;
 

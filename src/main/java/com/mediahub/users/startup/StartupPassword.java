@@ -1,4 +1,4 @@
-package com.mediahub.users.control;
+package com.mediahub.users.startup;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 
 import com.mediahub.config.ConfigSources;
 import com.mediahub.config.ConfigurationException;
+import com.mediahub.users.control.UserService;
 import com.mediahub.users.password.PasswordHasher;
 
 import jakarta.enterprise.context.ApplicationScoped;
