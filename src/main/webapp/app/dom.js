@@ -48,21 +48,30 @@ export function busy(button, working) {
 }
 
 /**
- * Submit handler: disables the button while the action runs and shows what went wrong in
- * errorElement (an ApiError's people-facing message, or a check of the form itself thrown as Error).
+ * Runs action with button busy, and shows what went wrong in errorElement (an ApiError's
+ * people-facing message, or a check of the form itself thrown as Error).
  */
+async function runBusy(button, errorElement, action) {
+  errorElement.textContent = '';
+  busy(button, true);
+  try {
+    await action();
+  } catch (failure) {
+    errorElement.textContent = failure.message;
+  } finally {
+    busy(button, false);
+  }
+}
+
+/** Submit handler of a form: its submit button is busy while the action runs. */
 export function submitting(form, errorElement, action) {
   return async (event) => {
     event.preventDefault();
-    errorElement.textContent = '';
-    const button = form.querySelector('button[type=submit]');
-    busy(button, true);
-    try {
-      await action();
-    } catch (failure) {
-      errorElement.textContent = failure.message;
-    } finally {
-      busy(button, false);
-    }
+    await runBusy(form.querySelector('button[type=submit]'), errorElement, action);
   };
+}
+
+/** Click handler of a button outside a form (sign out, delete): the same, for that button. */
+export function acting(errorElement, action) {
+  return async (event) => runBusy(event.currentTarget, errorElement, action);
 }

@@ -6,20 +6,28 @@ import { ApiError, call, hasSession, onSignedOut, signOut, SignedOut } from './a
 import { h } from './dom.js';
 import { loginView } from './views/login.js';
 import { databasesView } from './views/databases.js';
+import { databaseView } from './views/database.js';
+import { entryView } from './views/entry.js';
+import { adminView } from './views/admin.js';
+import { adminUserView } from './views/admin-user.js';
 import { accountView } from './views/account.js';
 import { registerView } from './views/register.js';
 
 const view = document.getElementById('view');
 const nav = document.getElementById('nav');
 const who = document.getElementById('who');
+const adminLink = document.getElementById('admin-link');
 const status = document.getElementById('status');
 let me = null;
 let toastPage = null;
 
 const routes = [
+  { pattern: /^#\/databases$/, nav: '#/databases', render: () => databasesView(context) },
+  { pattern: /^#\/databases\/(\d+)$/, nav: '#/databases', render: (id) => databaseView(context, Number(id)) },
+  { pattern: /^#\/entries\/(\d+)$/, nav: '#/databases', render: (id) => entryView(context, Number(id)) },
   { pattern: /^#\/(?:account|sessions)$/, nav: '#/account', render: () => accountView(context) },
-  { pattern: /^#\/databases\/(\d+)$/, nav: '#/databases', render: (id) => databasesView(context, Number(id)) },
-  { pattern: /^#\/databases$/, nav: '#/databases', render: () => databasesView(context, null) },
+  { pattern: /^#\/admin$/, nav: '#/admin', render: () => adminView(context) },
+  { pattern: /^#\/admin\/users\/(\d+)$/, nav: '#/admin', render: (id) => adminUserView(context, Number(id)) },
 ];
 
 const context = {
@@ -43,6 +51,7 @@ const context = {
   async signedIn() {
     me = await call('GET', 'api/users/me');
     who.textContent = me.username;
+    adminLink.hidden = !context.isAdmin();
     nav.hidden = false;
     if (!location.hash || location.hash === '#/login') {
       location.hash = '#/databases';
@@ -106,7 +115,7 @@ async function route(focus) {
   }
   const hash = location.hash || '#/databases';
   const match = routes.map((r) => ({ r, m: hash.match(r.pattern) })).find((x) => x.m);
-  const target = match || { r: routes[2], m: [] };
+  const target = match || { r: routes[0], m: [] }; // an unknown address: the databases
   try {
     const page = await target.r.render(...target.m.slice(1));
     markCurrent(target.r.nav);

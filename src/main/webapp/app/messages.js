@@ -18,6 +18,11 @@ const EXACT = {
   'Username already exists': 'That username is taken: choose another one.',
   'Username is too similar to an existing username': 'That username looks too much like an existing one: choose another one.',
   'Database not found': 'That database does not exist (any more).',
+  'Entry not found': 'That entry does not exist (any more).',
+  'User not found': 'That user does not exist (any more).',
+  'Only the owner of this database or an admin may access it.': 'This database belongs to someone else.',
+  'This action requires the admin role.': 'Only an admin may do this.',
+  'The last admin cannot be deleted or lose the admin role': 'This is the last admin: make another user an admin first.',
 };
 
 /** "in 15 minutes", "in 40 seconds" from a Retry-After in seconds. */

@@ -42,8 +42,8 @@ class BrowserContextPathIT extends DeployedWar {
 
         browser.findElement(By.id("database-name")).sendKeys("under-a-context-path");
         browser.findElement(By.cssSelector("#new-database button")).click();
-        wait.until(d -> d.findElement(By.id("entries-title")).getText().equals("Entries in under-a-context-path"));
+        wait.until(d -> d.findElement(By.id("database-name-heading")).getText().equals("under-a-context-path"));
         browser.navigate().refresh();
-        wait.until(d -> d.findElement(By.id("entries-title")).getText().equals("Entries in under-a-context-path"));
+        wait.until(d -> d.findElement(By.id("database-name-heading")).getText().equals("under-a-context-path"));
     }
 }

@@ -26,7 +26,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * The web app as people use it (issue 16), in headless Chromium at a desktop and a phone size,
  * against the real WAR started by run.sh on PostgreSQL: the navigation of a signed-out page, no
- * sideways scrolling, words for people, the account page, an unknown page, a stopped server.
+ * sideways scrolling, words for people, the account page, an unknown page, a stopped server, the
+ * admin pages, renaming and deleting, editing and deleting, and lists that load more.
  */
 class WebAppIT {
 
@@ -202,6 +203,8 @@ class WebAppIT {
         type(browser, "database-name", "only-one");
         browser.findElement(By.cssSelector("#new-database button")).click();
         waitFor(browser, d -> d.findElement(By.id("status")).getText().equals("Database “only-one” created."));
+        waitFor(browser, d -> d.findElement(By.id("database-name-heading")).getText().equals("only-one"));
+        browser.findElement(By.linkText("← Your databases")).click();
         waitFor(browser, d -> d.findElement(By.cssSelector("#databases caption")).getText().equals("1 database"));
         // The toast belongs to the page it was said on.
         browser.findElement(By.id("account-link")).click();
@@ -230,6 +233,8 @@ class WebAppIT {
         waitFor(browser, d -> d.findElement(By.id("register-error")).getText().equals("The password must be at least 8 characters long."));
         type(browser, "new-user-password", "newcomer-password-1");
         type(browser, "new-user-repeat", "newcomer-password-1");
+        assertNoSidewaysScroll(browser, "register");
+        assertEquals(List.of(), new Axe().seriousViolations(browser), "serious or critical axe-core violations on the register page");
         Chromium.screenshot(browser, "webapp-register-" + screen.name().toLowerCase());
         browser.findElement(By.cssSelector("#register button[type=submit]")).click();
         waitFor(browser, d -> d.findElement(By.tagName("h1")).getText().equals("Your databases"));
@@ -350,6 +355,184 @@ class WebAppIT {
         waitFor(browser, d -> d.findElement(By.tagName("h1")).getText().equals("Your account"));
     }
 
+    @ParameterizedTest
+    @EnumSource(Screen.class)
+    void anAdminManagesUsersEndToEnd(Screen screen) {
+        Db db = new Db(ItEnvironment.WEBAPP_DB);
+        Axe axe = new Axe();
+        Map<String, List<String>> violations = new LinkedHashMap<>();
+        Api.TestUser admin = api.createUser("chief", "chief-password-1", "admin", "user");
+        Api.TestUser member = api.createUser("member", "member-password-1", "user");
+        api.login(member.username(), member.password());
+        api.login(member.username(), member.password());
+        ChromeDriver browser = browser(screen);
+        signIn(browser, admin, "All databases");
+        browser.findElement(By.id("admin-link")).click();
+        waitFor(browser, d -> d.findElement(By.tagName("h1")).getText().equals("Users"));
+        By memberRow = By.cssSelector("#users tr[data-user='" + member.id() + "']");
+        waitFor(browser, d -> d.findElement(memberRow).isDisplayed());
+        assertEquals("user", browser.findElement(memberRow).findElements(By.tagName("td")).get(1).getText().replace("Roles: ", ""));
+        assertEquals("2", browser.findElement(memberRow).findElement(By.className("session-count")).getText().replace("Sessions: ", ""),
+                "the member's two sessions are counted");
+        assertNoSidewaysScroll(browser, "users");
+        violations.put("users", axe.seriousViolations(browser));
+
+        // Create a user with both roles; the list and the API show them.
+        String created = "made" + screen.ordinal() + System.nanoTime() % 100000;
+        type(browser, "create-username", created);
+        type(browser, "create-password", "short");
+        browser.findElement(By.cssSelector("#new-user button[type=submit]")).click();
+        waitFor(browser, d -> d.findElement(By.id("new-user-error")).getText().equals("The password must be at least 8 characters long."));
+        type(browser, "create-password", "made-password-1");
+        browser.findElement(By.id("role-admin")).click();
+        browser.findElement(By.cssSelector("#new-user button[type=submit]")).click();
+        waitFor(browser, d -> d.findElement(By.id("status")).getText().equals("User “" + created + "” created."));
+        waitFor(browser, d -> d.findElements(By.linkText(created)).size() == 1);
+        assertEquals(List.of("admin", "user"), api.get("/api/users/me", Api.basic(created, "made-password-1")).expect(200).json()
+                .getJsonArray("roles").getValuesAs(jakarta.json.JsonString::getString));
+        Chromium.screenshot(browser, "webapp-users-" + screen.name().toLowerCase());
+
+        // One user's page: their sessions, signing them out everywhere (asked first).
+        browser.findElement(By.linkText(member.username())).click();
+        waitFor(browser, d -> d.findElement(By.id("user-heading")).getText().equals(member.username()));
+        waitFor(browser, d -> d.findElements(By.cssSelector("#sessions tbody tr")).size() == 2);
+        assertNoSidewaysScroll(browser, "a user");
+        violations.put("a user", axe.seriousViolations(browser));
+        Chromium.screenshot(browser, "webapp-user-" + screen.name().toLowerCase());
+        browser.findElement(By.id("sign-user-out")).click();
+        assertEquals("Sign " + member.username() + " out everywhere? This ends 2 sessions.", browser.switchTo().alert().getText());
+        browser.switchTo().alert().accept();
+        waitFor(browser, d -> d.findElement(By.id("status")).getText().equals(member.username() + " was signed out of 2 sessions."));
+        waitFor(browser, d -> d.findElement(By.id("no-sessions")).isDisplayed());
+        assertEquals(0L, db.count("SELECT count(*) FROM refresh_tokens WHERE user_id = ?", member.id()));
+
+        // A new password: the old one fails at once, the new one works.
+        type(browser, "user-new-password", "member-password-2");
+        type(browser, "user-repeat-password", "member-password-2");
+        browser.findElement(By.cssSelector("#set-password button[type=submit]")).click();
+        waitFor(browser, d -> d.findElement(By.id("status")).getText().equals("New password set for " + member.username() + "."));
+        api.get("/api/users/me", member.basic()).expectError(401, "Authentication failed");
+        api.get("/api/users/me", Api.basic(member.username(), "member-password-2")).expect(200);
+
+        // Delete, with a question that names the user; "Cancel" keeps them.
+        browser.findElement(By.id("delete-user")).click();
+        String question = browser.switchTo().alert().getText();
+        assertTrue(question.startsWith("Delete the user “" + member.username() + "”"), question);
+        browser.switchTo().alert().dismiss();
+        assertEquals(1L, db.count("SELECT count(*) FROM users WHERE id = ?", member.id()), "Cancel deleted nobody");
+        browser.findElement(By.id("delete-user")).click();
+        browser.switchTo().alert().accept();
+        waitFor(browser, d -> d.findElement(By.id("status")).getText().equals("User “" + member.username() + "” deleted."));
+        waitFor(browser, d -> d.findElement(By.tagName("h1")).getText().equals("Users"));
+        assertEquals(0, browser.findElements(memberRow).size(), "gone from the list");
+        assertEquals(0L, db.count("SELECT count(*) FROM users WHERE id = ?", member.id()));
+
+        // The admin's own row leads to the account page, not to deleting themself.
+        browser.findElement(By.linkText(admin.username())).click();
+        waitFor(browser, d -> d.findElement(By.id("yourself")).isDisplayed());
+        assertEquals(0, browser.findElements(By.id("delete-user")).size());
+        violations.values().removeIf(List::isEmpty);
+        assertEquals(Map.of(), violations, "serious or critical axe-core violations at " + screen);
+    }
+
+    @Test
+    void aUserSeesNoAdministration() {
+        Api.TestUser user = api.createUser("plain", "plain-password-1", "user");
+        ChromeDriver browser = browser(Screen.DESKTOP);
+        signIn(browser, user);
+        assertFalse(browser.findElement(By.id("admin-link")).isDisplayed(), "no Users link for a user");
+        browser.get(app + "#/admin");
+        waitFor(browser, d -> d.findElement(By.id("problem-message")).isDisplayed());
+        assertEquals("Only an admin may do this.", browser.findElement(By.id("problem-message")).getText());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Screen.class)
+    void ownersRenameAndDeleteDatabasesAndEditAndDeleteEntries(Screen screen) {
+        Axe axe = new Axe();
+        Map<String, List<String>> violations = new LinkedHashMap<>();
+        Api.TestUser user = api.createUser("editor", "editor-password-1", "user");
+        long database = api.post("/api/databases", user.basic(), "{\"name\":\"films\"}").expect(201).json()
+                .getJsonNumber("id").longValue();
+        String longText = "Directed by Ridley Scott.\\n" + "w".repeat(400);
+        long entry = api.post("/api/entry", user.basic(), "{\"database_id\":" + database + ",\"title\":\"Alien\",\"content\":\""
+                + longText + "\"}").expect(201).json().getJsonNumber("id").longValue();
+        ChromeDriver browser = browser(screen);
+        signIn(browser, user);
+        browser.findElement(By.linkText("films")).click();
+        waitFor(browser, d -> d.findElement(By.id("database-name-heading")).getText().equals("films"));
+
+        // Rename: a blank name is refused in words, a good one is shown at once.
+        type(browser, "new-database-name", " ");
+        browser.findElement(By.cssSelector("#rename-database button[type=submit]")).click();
+        waitFor(browser, d -> d.findElement(By.id("rename-error")).getText().equals("Enter a name."));
+        type(browser, "new-database-name", "Films I love");
+        browser.findElement(By.cssSelector("#rename-database button[type=submit]")).click();
+        waitFor(browser, d -> d.findElement(By.id("database-name-heading")).getText().equals("Films I love"));
+        assertEquals("Films I love", api.get("/api/databases/" + database, user.basic()).expect(200).json().getString("name"));
+        String preview = browser.findElement(By.cssSelector("#entries td:nth-child(2)")).getText().replace("Content: ", "");
+        assertTrue(preview.endsWith("…") && preview.length() <= 141, "the table shows the start of the text: " + preview);
+        assertNoSidewaysScroll(browser, "a database");
+        violations.put("a database", axe.seriousViolations(browser));
+
+        // The entry's own page: the whole text; edit; delete.
+        browser.findElement(By.linkText("Alien")).click();
+        waitFor(browser, d -> d.findElement(By.id("entry-heading")).getText().equals("Alien"));
+        assertEquals(longText.replace("\\n", "\n"), browser.findElement(By.id("entry-content-text")).getText());
+        assertNoSidewaysScroll(browser, "an entry");
+        violations.put("an entry", axe.seriousViolations(browser));
+        Chromium.screenshot(browser, "webapp-entry-" + screen.name().toLowerCase());
+        type(browser, "edit-entry-title", "");
+        browser.findElement(By.cssSelector("#edit-entry button[type=submit]")).click();
+        waitFor(browser, d -> d.findElement(By.id("edit-error")).getText().equals("Enter a title."));
+        type(browser, "edit-entry-title", "Alien (1979)");
+        type(browser, "edit-entry-content", "A classic.");
+        browser.findElement(By.cssSelector("#edit-entry button[type=submit]")).click();
+        waitFor(browser, d -> d.findElement(By.id("entry-heading")).getText().equals("Alien (1979)"));
+        assertEquals("A classic.", browser.findElement(By.id("entry-content-text")).getText());
+        assertEquals("A classic.", api.get("/api/entry/" + entry, user.basic()).expect(200).json().getString("content"));
+        browser.findElement(By.id("delete-entry")).click();
+        assertEquals("Delete the entry “Alien (1979)”? This cannot be undone.", browser.switchTo().alert().getText());
+        browser.switchTo().alert().accept();
+        waitFor(browser, d -> d.findElement(By.id("no-entries")).isDisplayed());
+        api.get("/api/entry/" + entry, user.basic()).expectError(404, "Entry not found");
+
+        // Delete the database, asked first with its name.
+        browser.findElement(By.id("delete-database")).click();
+        assertEquals("Delete the database “Films I love” and all its entries? This cannot be undone.",
+                browser.switchTo().alert().getText());
+        browser.switchTo().alert().accept();
+        waitFor(browser, d -> d.findElement(By.id("no-databases")).isDisplayed());
+        api.get("/api/databases/" + database, user.basic()).expectError(404, "Database not found");
+        browser.get(app + "#/entries/" + entry);
+        waitFor(browser, d -> d.findElement(By.id("problem-message")).isDisplayed());
+        assertEquals("That entry does not exist (any more).", browser.findElement(By.id("problem-message")).getText());
+        violations.values().removeIf(List::isEmpty);
+        assertEquals(Map.of(), violations, "serious or critical axe-core violations at " + screen);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Screen.class)
+    void aLongListLoadsMoreOnRequest(Screen screen) {
+        Api.TestUser user = api.createUser("many", "many-password-1", "user");
+        long database = api.post("/api/databases", user.basic(), "{\"name\":\"many\"}").expect(201).json()
+                .getJsonNumber("id").longValue();
+        for (int i = 1; i <= 51; i++) {
+            api.post("/api/entry", user.basic(), "{\"database_id\":" + database + ",\"title\":\"entry " + i + "\"}").expect(201);
+        }
+        ChromeDriver browser = browser(screen);
+        signIn(browser, user);
+        browser.get(app + "#/databases/" + database);
+        waitFor(browser, d -> d.findElements(By.cssSelector("#entries td.entry-title")).size() == 50);
+        assertEquals("50 entries shown, more below", browser.findElement(By.cssSelector("#entry-list caption")).getText());
+        browser.findElement(By.id("more-entries")).click();
+        waitFor(browser, d -> d.findElements(By.cssSelector("#entries td.entry-title")).size() == 51);
+        assertEquals("51 entries", browser.findElement(By.cssSelector("#entry-list caption")).getText());
+        assertFalse(browser.findElement(By.id("more-entries")).isDisplayed(), "nothing more to load");
+        assertEquals("entry 51", js(browser, "return document.activeElement.textContent"), "the focus is on the first new row");
+        assertNoSidewaysScroll(browser, "a long list");
+    }
+
     private static void changePassword(ChromeDriver browser, String current, String next, String repeat) {
         type(browser, "current-password", current);
         type(browser, "new-password", next);
@@ -370,10 +553,14 @@ class WebAppIT {
     }
 
     private static void signIn(ChromeDriver browser, Api.TestUser user) {
+        signIn(browser, user, "Your databases");
+    }
+
+    private static void signIn(ChromeDriver browser, Api.TestUser user, String firstHeading) {
         browser.get(app);
         waitFor(browser, d -> d.findElement(By.id("username")).isDisplayed());
         submitLogin(browser, user.username(), user.password());
-        waitFor(browser, d -> d.findElement(By.tagName("h1")).getText().equals("Your databases"));
+        waitFor(browser, d -> d.findElement(By.tagName("h1")).getText().equals(firstHeading));
     }
 
     private static Object js(ChromeDriver browser, String script) {

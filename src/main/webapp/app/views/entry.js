@@ -1,0 +1,60 @@
+import { call } from '../api.js';
+import { acting, errorLine, field, h, submitting, when } from '../dom.js';
+
+/** One entry on its own page: the whole text, a form to change it, and deleting it. */
+export async function entryView(context, id) {
+  const entry = await call('GET', `api/entry/${id}`); // 404 and 403 become the problem page
+  const database = await call('GET', `api/databases/${entry.database_id}`);
+  return {
+    title: entry.title,
+    node: h('div', {},
+      h('p', {}, h('a', { href: `#/databases/${database.id}`, id: 'back-to-database' }, `← ${database.name}`)),
+      h('article', { class: 'card', id: 'entry', 'aria-labelledby': 'entry-heading' },
+        h('h1', { id: 'entry-heading', tabindex: -1 }, entry.title),
+        h('p', { class: 'muted' }, `Created ${when(entry.created_at)}`),
+        entry.content
+          ? h('pre', { class: 'content', id: 'entry-content-text' }, entry.content)
+          : h('p', { class: 'muted', id: 'entry-content-text' }, 'No content.')),
+      editForm(context, entry),
+      deleteSection(context, entry, database)),
+  };
+}
+
+function editForm(context, entry) {
+  const error = errorLine('edit-error');
+  const form = h('form', { class: 'card', id: 'edit-entry', 'aria-labelledby': 'edit-title', novalidate: true },
+    h('h2', { id: 'edit-title' }, 'Edit'),
+    field('edit-entry-title', 'Title', { required: true, maxlength: 200, value: entry.title }),
+    field('edit-entry-content', 'Content', { multiline: true, rows: 8 }),
+    error,
+    h('button', { type: 'submit' }, 'Save changes'));
+  form.elements['edit-entry-content'].value = entry.content || ''; // a textarea's text is its value, not an attribute
+  form.addEventListener('submit', submitting(form, error, async () => {
+    await call('PATCH', `api/entry/${entry.id}`, {
+      title: form.elements['edit-entry-title'].value,
+      content: form.elements['edit-entry-content'].value,
+    });
+    await context.refresh('entry-heading');
+    context.say('Changes saved.');
+  }));
+  return form;
+}
+
+function deleteSection(context, entry, database) {
+  const error = errorLine('delete-entry-error');
+  return h('section', { class: 'card', 'aria-labelledby': 'delete-entry-title' },
+    h('h2', { id: 'delete-entry-title' }, 'Delete'),
+    error,
+    h('button', {
+      type: 'button',
+      class: 'danger',
+      id: 'delete-entry',
+      onclick: acting(error, async () => {
+        if (window.confirm(`Delete the entry “${entry.title}”? This cannot be undone.`)) {
+          await call('DELETE', `api/entry/${entry.id}`);
+          location.hash = `#/databases/${database.id}`;
+          context.say(`Entry “${entry.title}” deleted.`);
+        }
+      }),
+    }, 'Delete entry'));
+}
