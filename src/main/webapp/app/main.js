@@ -20,6 +20,7 @@ const adminLink = document.getElementById('admin-link');
 const status = document.getElementById('status');
 let me = null;
 let toastPage = null;
+let rendering = 0; // counts route() calls: a slow page that finishes after a newer one is dropped
 
 const routes = [
   { pattern: /^#\/databases$/, nav: '#/databases', render: () => databasesView(context) },
@@ -116,12 +117,16 @@ async function route(focus) {
   const hash = location.hash || '#/databases';
   const match = routes.map((r) => ({ r, m: hash.match(r.pattern) })).find((x) => x.m);
   const target = match || { r: routes[0], m: [] }; // an unknown address: the databases
+  const mine = ++rendering;
   try {
     const page = await target.r.render(...target.m.slice(1));
+    if (mine !== rendering) {
+      return;
+    }
     markCurrent(target.r.nav);
     show(page.node, page.title, focus || page.focus);
   } catch (error) {
-    if (!(error instanceof SignedOut)) {
+    if (!(error instanceof SignedOut) && mine === rendering) {
       markCurrent(null);
       show(problemPage(error), 'Problem', 'retry');
     }

@@ -42,7 +42,9 @@ export async function pagedRows(next, { noun, nouns, rowOf, moreId }) {
     const rows = page.map(rowOf);
     tbody.append(...rows);
     update(hasMore);
-    const link = rows.length > 0 ? rows[0].querySelector('a') : null;
+    // The first new row's link; with nothing new, the last row's (the hidden button lost the focus).
+    const row = rows.length > 0 ? rows[0] : tbody.lastElementChild;
+    const link = row ? row.querySelector('a') : null;
     if (link) {
       link.focus();
     }

@@ -46,6 +46,7 @@ class AuditLogIT {
             api.send("PUT", "/api/users/" + user.id() + "/password", user.basic(),
                     "{\"current_password\":\"audited-password-1\",\"new_password\":\"audited-new-password\"}",
                     "application/json").expect(200);                                                 // password.changed
+            api.delete("/api/users/" + user.id() + "/sessions", Api.bearer(admin.access())).expect(200); // sessions.revoked_by_admin
             for (int i = 0; i < 10; i++) {
                 String guess = "wrong-guess-" + i;
                 secrets.add(guess);
@@ -60,7 +61,8 @@ class AuditLogIT {
         }
 
         for (String event : List.of("login.ok", "refresh.ok", "refresh.replay_within_grace", "refresh.reuse_detected",
-                "logout", "logout_all", "password.changed", "login.failed", "login.throttled", "user.deleted")) {
+                "logout", "logout_all", "password.changed", "sessions.revoked_by_admin", "login.failed", "login.throttled",
+                "user.deleted")) {
             assertTrue(log.contains("event=" + event + " user="), "no audit line for " + event);
         }
         assertTrue(log.contains("event=login.ok user=" + userId + " address=127.0.0.1 session="), "ids and address are logged");

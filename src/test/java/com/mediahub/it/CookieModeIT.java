@@ -102,6 +102,29 @@ class CookieModeIT extends DeployedWar {
         api.send("GET", "/api/users/me", null, null, null, "Cookie", ACCESS + "=garbage").expectError(401, "Invalid token");
     }
 
+    /** The web app's rename, edit and delete calls (issue 16) need the header like every change. */
+    @Test
+    void patchAndDeleteByCookieNeedTheCsrfHeaderToo() {
+        Map<String, String> jar = cookieLogin();
+        String cookies = cookieHeader(jar, ACCESS, CSRF);
+        long database = api.post("/api/databases", user.basic(), "{\"name\":\"kept\"}").expect(201).json().getJsonNumber("id").longValue();
+        long entry = api.post("/api/entry", user.basic(), "{\"database_id\":" + database + ",\"title\":\"kept\"}").expect(201).json()
+                .getJsonNumber("id").longValue();
+        String rename = "{\"name\":\"changed\"}";
+        for (String[] call : new String[][] {{"PATCH", "/api/databases/" + database, rename}, {"PATCH", "/api/entry/" + entry, "{\"title\":\"changed\"}"},
+                {"DELETE", "/api/entry/" + entry, null}, {"DELETE", "/api/databases/" + database, null}}) {
+            api.send(call[0], call[1], null, call[2], call[2] == null ? null : "application/json", "Cookie", cookies)
+                    .expectError(403, "CSRF token missing or invalid");
+            api.send(call[0], call[1], null, call[2], call[2] == null ? null : "application/json", "Cookie", cookies,
+                    "X-CSRF-Token", "forged").expectError(403, "CSRF token missing or invalid");
+        }
+        assertEquals(1, db.count("SELECT COUNT(*) FROM databases WHERE id = ? AND name = 'kept'", database), "nothing changed");
+        assertEquals(1, db.count("SELECT COUNT(*) FROM entries WHERE id = ? AND title = 'kept'", entry), "nothing changed");
+        api.send("PATCH", "/api/entry/" + entry, null, "{\"title\":\"changed\"}", "application/json", "Cookie", cookies,
+                "X-CSRF-Token", jar.get(CSRF)).expect(200);
+        api.send("DELETE", "/api/databases/" + database, null, null, null, "Cookie", cookies, "X-CSRF-Token", jar.get(CSRF)).expect(204);
+    }
+
     @Test
     void refreshByCookieRotatesTheCookieAndNeedsCsrf() {
         Map<String, String> jar = cookieLogin();

@@ -207,8 +207,11 @@ class ResourcesIT extends DeployedWar {
         assertEquals(1, db.count("SELECT COUNT(*) FROM entries WHERE id = ? AND title = 'Alien'", alien), "nothing changed");
         assertEquals(1, db.count("SELECT COUNT(*) FROM databases WHERE id = ? AND name = 'films'", films));
 
-        api.send("PATCH", "/api/databases/" + films, admin(), json("name", "renamed by admin"), "application/json").expect(200);
-        api.send("PATCH", "/api/entry/" + alien, admin(), json("content", "by admin"), "application/json").expect(200);
+        assertEquals("renamed by admin", api.send("PATCH", "/api/databases/" + films, admin(), json("name", "renamed by admin"),
+                "application/json").expect(200).json().getString("name"));
+        assertEquals("by admin", api.send("PATCH", "/api/entry/" + alien, admin(), json("content", "by admin"), "application/json")
+                .expect(200).json().getString("content"));
+        assertEquals(1, db.count("SELECT COUNT(*) FROM entries WHERE id = ? AND content = 'by admin'", alien), "stored");
         api.delete("/api/entry/" + alien, admin()).expect(204);
         api.send("PATCH", "/api/databases/999999999", alice.basic(), json("name", "x"), "application/json")
                 .expectError(404, "Database not found");
@@ -229,6 +232,10 @@ class ResourcesIT extends DeployedWar {
         api.send("PATCH", db, alice.basic(), "{\"name\":", "application/json").expectError(400, "Invalid request body");
         api.send("PATCH", db, alice.basic(), json("name", "x"), "text/plain").expectError(415, "Content-Type must be application/json");
         api.send("PATCH", one, alice.basic(), "{}", "application/json").expectError(400, "Give 'title', 'content' or both");
+        api.send("PATCH", one, alice.basic(), "{\"title\":null}", "application/json").expectError(400, "Give 'title', 'content' or both");
+        api.send("PATCH", one, null, json("title", "x"), "application/json").expectError(401, "Authorization header required");
+        api.delete(one, null).expectError(401, "Authorization header required");
+        api.send("PATCH", db, null, json("name", "x"), "application/json").expectError(401, "Authorization header required");
         api.send("PATCH", one, alice.basic(), json("title", ""), "application/json").expectError(400, "Field 'title' must not be blank");
         api.send("PATCH", one, alice.basic(), json("content", "c".repeat(20001)), "application/json")
                 .expectError(400, "Field 'content' size must be between 0 and 20000");
@@ -263,6 +270,10 @@ class ResourcesIT extends DeployedWar {
         api.get(entries + "?limit=ten", alice.basic()).expectError(400, "Query parameter 'limit' must be a whole number from 1 to 500");
         api.get(entries + "?after=-1", alice.basic()).expectError(400, "Query parameter 'after' must be a whole number from 0");
         api.get("/api/databases?after=x", alice.basic()).expectError(400, "Query parameter 'after' must be a whole number from 0");
+        assertEquals(ids.subList(3, 5), idsOf(api.get(entries + "?after=" + ids.get(2), alice.basic()).expect(200).jsonArray()),
+                "after alone: the rest, up to 500");
+        api.get(entries + "?limit=2", bob.basic()).expectError(403, "Only the owner of this database or an admin may access it.");
+        assertEquals(ids.subList(0, 2), idsOf(api.get(entries + "?limit=2", admin()).expect(200).jsonArray()), "an admin pages anyone's");
     }
 
     private static List<Long> idsOf(jakarta.json.JsonArray array) {

@@ -181,9 +181,13 @@ class SessionsIT extends DeployedWar {
         Api.Tokens a = api.login(user.username(), user.password());
         api.login(user.username(), user.password());
         String path = "/api/users/" + user.id() + "/sessions";
-        JsonArray listed = api.get(path, admin()).expect(200).jsonArray();
+        Api.Tokens adminTokens = api.login("admin", ItEnvironment.adminPassword());
+        JsonArray listed = api.get(path, Api.bearer(adminTokens.access())).expect(200).jsonArray();
         assertEquals(2, listed.size(), listed.toString());
-        assertFalse(listed.getJsonObject(0).getBoolean("current"), "the admin's session is not this user's");
+        assertTrue(listed.stream().noneMatch(s -> s.asJsonObject().getBoolean("current")), "the admin's session is not this user's: " + listed);
+        long adminId = api.get("/api/users/me", admin()).expect(200).json().getJsonNumber("id").longValue();
+        JsonArray own = api.get("/api/users/" + adminId + "/sessions", Api.bearer(adminTokens.access())).expect(200).jsonArray();
+        assertTrue(own.stream().anyMatch(s -> s.asJsonObject().getBoolean("current")), "the admin's own session is marked: " + own);
         JsonObject userRow = api.get("/api/users", admin()).expect(200).jsonArray().stream().map(JsonValue::asJsonObject)
                 .filter(u -> u.getJsonNumber("id").longValue() == user.id()).findFirst().orElseThrow();
         assertEquals(2, userRow.getInt("session_count"), userRow.toString());

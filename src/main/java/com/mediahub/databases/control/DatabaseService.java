@@ -54,9 +54,9 @@ public class DatabaseService {
     @Transactional
     public Database rename(CallerIdentity caller, long id, NewDatabase request) {
         validation.valid(request);
-        Database database = get(caller, id);
-        database.rename(request.name().strip());
-        return database;
+        get(caller, id);
+        return databases.rename(id, request.name().strip())
+                .orElseThrow(() -> new ApiException(ErrorCatalogue.DATABASE_NOT_FOUND)); // deleted meanwhile
     }
 
     @Transactional
@@ -94,12 +94,15 @@ public class DatabaseService {
         Entry entry = entry(caller, entryId);
         NewEntry result = validation.valid(new NewEntry(entry.getDatabaseId(),
                 change.title().orElse(entry.getTitle()), change.content().orElse(entry.getContent())));
-        entry.change(result.title(), result.content());
-        return entry;
+        return databases.changeEntry(entryId, result.title(), result.content())
+                .orElseThrow(() -> new ApiException(ErrorCatalogue.ENTRY_NOT_FOUND)); // deleted meanwhile
     }
 
     @Transactional
     public void deleteEntry(CallerIdentity caller, long entryId) {
-        databases.deleteEntry(entry(caller, entryId));
+        entry(caller, entryId);
+        if (databases.deleteEntry(entryId) == 0) {
+            throw new ApiException(ErrorCatalogue.ENTRY_NOT_FOUND); // deleted meanwhile
+        }
     }
 }

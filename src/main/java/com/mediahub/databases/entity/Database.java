@@ -49,11 +49,6 @@ public class Database {
         return id;
     }
 
-    /** The caller validated the name (NewDatabase's constraints). */
-    public void rename(String newName) {
-        this.name = newName;
-    }
-
     public String getName() {
         return name;
     }

@@ -43,12 +43,6 @@ public class Entry {
         this.createdAt = createdAt.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS); // what the database keeps
     }
 
-    /** The caller validated both (EntryChange's constraints). */
-    public void change(String newTitle, String newContent) {
-        this.title = newTitle;
-        this.content = newContent;
-    }
-
     public Long getId() {
         return id;
     }

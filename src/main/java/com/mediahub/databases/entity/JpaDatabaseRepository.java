@@ -61,7 +61,30 @@ public class JpaDatabaseRepository {
         return Optional.ofNullable(em.find(Entry.class, id));
     }
 
-    public void deleteEntry(Entry entry) {
-        em.remove(entry);
+    /**
+     * One UPDATE by id rather than changing the managed entity: when another request deleted the
+     * row meanwhile, this counts 0 (a 404) where a flush would fail at commit on some providers.
+     */
+    public Optional<Entry> changeEntry(long id, String title, String content) {
+        int changed = em.createQuery("UPDATE Entry e SET e.title = :title, e.content = :content WHERE e.id = :id")
+                .setParameter("title", title).setParameter("content", content).setParameter("id", id).executeUpdate();
+        return changed == 0 ? Optional.empty() : findEntry(id).map(this::reloaded);
+    }
+
+    /** A bulk UPDATE bypasses the persistence context: an instance read before it is read again. */
+    private <T> T reloaded(T entity) {
+        em.refresh(entity);
+        return entity;
+    }
+
+    public int deleteEntry(long id) {
+        return em.createQuery("DELETE FROM Entry e WHERE e.id = :id").setParameter("id", id).executeUpdate();
+    }
+
+    /** As {@link #changeEntry}: one UPDATE by id, 0 when the database is gone. */
+    public Optional<Database> rename(long id, String name) {
+        int changed = em.createQuery("UPDATE Database d SET d.name = :name WHERE d.id = :id")
+                .setParameter("name", name).setParameter("id", id).executeUpdate();
+        return changed == 0 ? Optional.empty() : find(id).map(this::reloaded);
     }
 }

@@ -3,7 +3,7 @@ package com.mediahub.platform.persistence;
 /**
  * One page of a list ordered by id: the rows with an id above {@code afterId}, at most
  * {@code limit} of them. Keyset paging, not OFFSET: a page stays correct while rows are added or
- * deleted before it, and the database reads only the rows it returns (the id is the index).
+ * deleted before it, and no earlier page is read and skipped (ADR 0021).
  */
 public record KeysetPage(long afterId, int limit) {
 
