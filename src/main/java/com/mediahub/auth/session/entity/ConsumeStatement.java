@@ -33,6 +33,14 @@ public class ConsumeStatement implements ProbedStatement {
         statement = new ProbedSql("Refresh tokens are consumed", DELETE_RETURNING, OLD_TABLE_OF_DELETE, probe::run);
     }
 
+    /**
+     * Whether this database also takes the whole rotation as one statement: PostgreSQL, whose
+     * DELETE ... RETURNING goes with data-modifying WITH clauses. H2 has neither.
+     */
+    public boolean rotatesInOneStatement() {
+        return DELETE_RETURNING.equals(sql());
+    }
+
     /** The statement for this database; parameters: 1 the token hash, 2 "now". */
     @Override
     public String sql() {

@@ -2,6 +2,7 @@ package com.mediahub.auth.session.control;
 
 import java.util.Set;
 
+import com.mediahub.auth.session.entity.ConsumeStatement;
 import com.mediahub.auth.token.control.AccessTokenService;
 import com.mediahub.auth.token.control.TokenVersionCache;
 import com.mediahub.auth.token.keys.SigningSecret;
@@ -47,6 +48,14 @@ final class SessionFixture {
 
     private void storesAndTime(TokenService service) {
         service.refreshTokens = store;
+        // The in-memory store takes the rotation step by step, as on H2; PostgreSQL's one
+        // statement is proven by the integration tests, which run on PostgreSQL.
+        service.consumeStatement = new ConsumeStatement() {
+            @Override
+            public boolean rotatesInOneStatement() {
+                return false;
+            }
+        };
         service.users = users;
         service.audit = audit;
         service.clock = clock;
