@@ -2,6 +2,9 @@
 # The MediaHub benchmark. Builds nothing: run `mvn -DskipTests package` first.
 #   bench/run.sh            full run (about 5 minutes): results into docs/benchmarks/
 #   bench/run.sh --quick    every scenario for ~2 s: results into target/bench-quick/
+#   bench/run.sh --peer keycloak   also Keycloak (bench/peer-keycloak.sh) in the same run, same
+#                           harness and PostgreSQL; side-by-side table in peer-keycloak.md
+#   (the options combine; CPU ms per request of server, postgres and load generator: cpu.csv)
 # Needs PostgreSQL (FDB_TEST_DB_HOST/PORT/USER/PASSWORD, default 127.0.0.1:5432 postgres) with
 # psql and pgbench; database mediahub_bench is dropped and re-created.
 set -euo pipefail
@@ -9,7 +12,15 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 project="$(cd "$here/.." && pwd)"
 quick=false
-[[ "${1:-}" == "--quick" ]] && quick=true
+peer=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --quick) quick=true; shift ;;
+    --peer) peer="${2:-}"; shift 2 ;;
+    *) echo "usage: bench/run.sh [--quick] [--peer keycloak]" >&2; exit 2 ;;
+  esac
+done
+[[ -z "$peer" || "$peer" == keycloak ]] || { echo "bench/run.sh: the only peer is keycloak" >&2; exit 2; }
 
 for file in "$project/target/mediahub.war" "$project/target/bench-classpath.txt" "$project/target/test-classes/META-INF/BenchmarkList"; do
   [[ -f "$file" ]] || { echo "bench/run.sh: $file not found; build first: mvn -DskipTests package" >&2; exit 2; }
@@ -33,7 +44,7 @@ else
   jmh=(-f 1 -wi 2 -i 3 -w 2s -r 2s)
 fi
 mkdir -p "$out"
-rm -f "$out/results.csv" "$out/pgbench.txt" "$out/jmh.json"
+rm -f "$out/results.csv" "$out/pgbench.txt" "$out/jmh.json" "$out/cpu.csv" "$out/peer-keycloak.csv" "$out/peer-keycloak-cpu.csv"
 
 server_pid=""
 stop_server() {
@@ -59,18 +70,25 @@ start_server() { # CONFIG_FILE LOG
   exit 1
 }
 
+# The server's JVM: run.sh was started as a session leader (setsid), the JVM is in its session.
+jvm_of() { pgrep -s "$1" java | head -1 || echo 0; }
+
 harness() { # SCENARIOS [CSV [WARMUP DURATION]]
   java -cp "$classpath" com.mediahub.bench.LoadHarness run --base "http://127.0.0.1:$port" \
     --admin-password "$admin_password" --jdbc "$jdbc" --db-user "$db_user" --db-password "${FDB_TEST_DB_PASSWORD:-}" \
-    --warmup "${3:-$warmup}" --duration "${4:-$duration}" --csv "${2:-$out/results.csv}" --scenarios "$1"
+    --warmup "${3:-$warmup}" --duration "${4:-$duration}" --csv "${2:-$out/results.csv}" --scenarios "$1" \
+    --server-pid "$(jvm_of "$server_pid")" --cpu-csv "${cpu_csv:-$out/cpu.csv}"
 }
+
+# Rotation churns rows and autovacuum may be off (toolchain notes): each product starts clean.
+vacuum() { psql -h "$db_host" -p "$db_port" -U "$db_user" -d "$1" -qX -c "VACUUM (ANALYZE)" >/dev/null; }
 
 # A freshly started JVM runs the first scenario half-compiled: one unrecorded round first, so that
 # every recorded scenario meets a JIT-compiled server (the per-scenario warm-up then settles it).
 warm_up_jvm() {
   if [[ "$jvm_warmup" -gt 0 ]]; then
     echo "(JVM warm-up round, not recorded)"
-    harness "$1" "$out/jvm-warmup.csv" 0 "$jvm_warmup" >/dev/null
+    cpu_csv=/dev/null harness "$1" "$out/jvm-warmup.csv" 0 "$jvm_warmup" >/dev/null
     rm -f "$out/jvm-warmup.csv"
   fi
 }
@@ -81,8 +99,33 @@ psql -h "$db_host" -p "$db_port" -U "$db_user" -d postgres -qX \
 echo "== HTTP scenarios (warm-up ${warmup}s, ${duration}s each)"
 start_server "$here/bench.toml" "$out/server.log"
 warm_up_jvm "public,bearer,refresh"
+vacuum "$database"
 harness "public,bearer,basic,refresh,login,refresh-1e3,$big"
 stop_server
+
+if [[ "$peer" == keycloak ]]; then
+  echo "== the same scenarios against Keycloak (bench/peer-keycloak.sh)"
+  kc_password="${KEYCLOAK_ADMIN_PASSWORD:-bench-keycloak-admin-1}"
+  KEYCLOAK_ADMIN_PASSWORD="$kc_password" "$here/peer-keycloak.sh" start
+  trap '"$here/peer-keycloak.sh" stop; stop_server' EXIT
+  kc_pid="$("$here/peer-keycloak.sh" pid)"
+  kc_port="${KEYCLOAK_PORT:-18480}"
+  peer_harness() { # SCENARIOS CSV WARMUP DURATION CPU_CSV
+    java -cp "$classpath" com.mediahub.bench.LoadHarness run --product keycloak --base "http://127.0.0.1:$kc_port" \
+      --admin-password "$kc_password" --warmup "$3" --duration "$4" --csv "$2" --scenarios "$1" \
+      --server-pid "$kc_pid" --cpu-csv "$5"
+  }
+  if ! $quick; then # Keycloak's JIT needs about 45 s before it is measured (toolchain notes)
+    echo "(Keycloak warm-up round, not recorded)"
+    peer_harness "public,bearer,refresh,login" "$out/peer-warmup.csv" 0 12 "$out/peer-warmup-cpu.csv" >/dev/null
+    rm -f "$out/peer-warmup.csv" "$out/peer-warmup-cpu.csv"
+  fi
+  vacuum keycloak_bench
+  peer_harness "public,bearer,refresh,login" "$out/peer-keycloak.csv" "$warmup" "$duration" "$out/peer-keycloak-cpu.csv"
+  "$here/peer-keycloak.sh" stop
+  trap stop_server EXIT
+fi
+
 start_server "$here/bench-basic-cache.toml" "$out/server-basic-cache.log"
 warm_up_jvm "bearer,basic-cached"
 harness "bearer-cache-server,basic-cached"
@@ -117,3 +160,23 @@ cat "$out/machine.txt"
 
 java -cp "$classpath" com.mediahub.bench.LoadHarness report --csv "$out/results.csv" --pgbench "$out/pgbench.txt" \
   --jmh "$out/jmh.json" --out "$out"
+
+if [[ "$peer" == keycloak ]]; then
+  {
+    echo "| work | MediaHub req/s | Keycloak req/s | ratio | MediaHub CPU ms/req (server + postgres) | Keycloak CPU ms/req (server + postgres) |"
+    echo "|---|---:|---:|---:|---:|---:|"
+    for pair in "login:password login (4 clients)" "refresh:refresh with rotation (chained, 8)" \
+                "bearer:Bearer check: /api/users/me vs userinfo (8)" "public:unauthenticated: /api/info vs realm document (8)"; do
+      s="${pair%%:*}"; label="${pair#*:}"
+      ours=$(awk -F, -v s="$s" '$1 == s {print $3}' "$out/results.csv")
+      theirs=$(awk -F, -v s="$s" '$1 == s {print $3}' "$out/peer-keycloak.csv")
+      our_cpu=$(awk -F, -v s="$s" '$1 == s {printf "%.3f + %.3f", $2, $3}' "$out/cpu.csv" | tail -1)
+      their_cpu=$(awk -F, -v s="$s" '$1 == s {printf "%.3f + %.3f", $2, $3}' "$out/peer-keycloak-cpu.csv")
+      ratio=$(awk -v a="$ours" -v b="$theirs" 'BEGIN {if (b > 0) printf "%.2f×", a / b; else print "-"}')
+      echo "| $label | $ours | $theirs | $ratio | $our_cpu | $their_cpu |"
+    done
+    echo
+    echo "One run of \`bench/run.sh --peer keycloak\`$($quick && echo " --quick") on $(cat "$out/machine.txt" | head -1 | sed 's/^machine: //'); Keycloak $("$here/peer-keycloak.sh" version 2>/dev/null || echo 26), errors: MediaHub $(awk -F, 'NR > 1 {e += $6} END {print e + 0}' "$out/results.csv"), Keycloak $(awk -F, 'NR > 1 {e += $6} END {print e + 0}' "$out/peer-keycloak.csv")."
+  } >"$out/peer-keycloak.md"
+  cat "$out/peer-keycloak.md"
+fi

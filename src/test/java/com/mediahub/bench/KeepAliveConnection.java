@@ -34,20 +34,25 @@ final class KeepAliveConnection implements Closeable {
     }
 
     Response send(String method, String path, String authorization, String json) throws IOException {
+        return send(method, path, authorization, json == null ? null : "application/json", json);
+    }
+
+    /** A request with a body of any type (the peer's token endpoint takes a form). */
+    Response send(String method, String path, String authorization, String contentType, String content) throws IOException {
         if (socket == null) {
             socket = new Socket(host, port);
             socket.setTcpNoDelay(true);
             out = new BufferedOutputStream(socket.getOutputStream(), 8192);
             in = new BufferedInputStream(socket.getInputStream(), 16384);
         }
-        byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
+        byte[] body = content == null ? new byte[0] : content.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
                 .append(host).append(':').append(port).append("\r\n");
         if (authorization != null) {
             head.append("Authorization: ").append(authorization).append("\r\n");
         }
-        if (json != null) {
-            head.append("Content-Type: application/json\r\n");
+        if (contentType != null) {
+            head.append("Content-Type: ").append(contentType).append("\r\n");
         }
         head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
         try {

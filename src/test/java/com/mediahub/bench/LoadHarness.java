@@ -107,6 +107,10 @@ public final class LoadHarness {
     }
 
     private Result scenario(String name) throws Exception {
+        if ("keycloak".equals(options.get("product"))) {
+            KeycloakPeer peer = keycloak();
+            return measure(name, peer.concurrency(name), peer.virtualUser(name, this::connection));
+        }
         return switch (name) {
             case "public" -> measure(name, 8, vu -> {
                 KeepAliveConnection c = connection();
@@ -194,6 +198,13 @@ public final class LoadHarness {
                 }
             }));
         }
+        // CPU over the measured window only: wait for its start, read, read again once all stopped.
+        CpuMeter cpu = new CpuMeter(Long.parseLong(options.getOrDefault("server-pid", "0")));
+        long untilMeasured = measureFrom - System.nanoTime();
+        if (untilMeasured > 0) {
+            Thread.sleep(untilMeasured / 1_000_000, (int) (untilMeasured % 1_000_000));
+        }
+        CpuMeter.Sample cpuBefore = cpu.sample();
         long requests = 0;
         long errors = 0;
         for (Future<long[]> outcome : outcomes) {
@@ -201,14 +212,35 @@ public final class LoadHarness {
             requests += counts[0];
             errors += counts[1];
         }
+        CpuMeter.Sample cpuAfter = cpu.sample();
         pool.shutdown();
         histograms.forEach(all::add);
+        double[] perRequest = CpuMeter.perRequest(cpuBefore, cpuAfter, requests);
+        System.out.printf(Locale.ROOT, "%-22s CPU ms per request: server %.3f  postgres %.3f  load generator %.3f%n",
+                name, perRequest[0], perRequest[1], perRequest[2]);
+        if (options.containsKey("cpu-csv")) {
+            Path cpuCsv = Path.of(options.get("cpu-csv"));
+            if (!Files.exists(cpuCsv)) {
+                Files.writeString(cpuCsv, "scenario,server_ms,postgres_ms,client_ms\n");
+            }
+            Files.writeString(cpuCsv, String.format(Locale.ROOT, "%s,%.3f,%.3f,%.3f%n", name, perRequest[0], perRequest[1],
+                    perRequest[2]), StandardOpenOption.APPEND);
+        }
         double seconds = duration / 1e9;
         return new Result(name, concurrency, requests / seconds, all.getValueAtPercentile(50) / 1e6,
                 all.getValueAtPercentile(99) / 1e6, errors, requests);
     }
 
     // --- set-up: users, logins, pre-filled tables -------------------------------------------
+
+    private KeycloakPeer keycloakPeer;
+
+    private KeycloakPeer keycloak() {
+        if (keycloakPeer == null) {
+            keycloakPeer = new KeycloakPeer(options.get("base"), options.get("admin-password"), PASSWORD, http);
+        }
+        return keycloakPeer;
+    }
 
     private final Map<Integer, String> users = new LinkedHashMap<>();
 

@@ -45,6 +45,18 @@ class BenchmarkQuickIT {
             assertEquals("0", fields[5], "errors in " + row);
             assertTrue(Long.parseLong(fields[6]) > 0, "no request completed in " + row);
         }
+        // CPU per request from /proc (issue 17): the server's JVM was found and did the work; a
+        // refresh also costs PostgreSQL something.
+        List<String> cpu = Files.readAllLines(out.resolve("cpu.csv"));
+        assertEquals("scenario,server_ms,postgres_ms,client_ms", cpu.get(0));
+        for (String scenario : SCENARIOS) {
+            String[] fields = cpu.stream().filter(r -> r.startsWith(scenario + ",")).reduce((a, b) -> b)
+                    .orElseThrow(() -> new AssertionError("no CPU row for " + scenario + " in " + cpu)).split(",");
+            assertTrue(Double.parseDouble(fields[1]) > 0, "server CPU of " + scenario + ": " + String.join(",", fields));
+            if (scenario.startsWith("refresh")) {
+                assertTrue(Double.parseDouble(fields[2]) > 0, "postgres CPU of " + scenario + ": " + String.join(",", fields));
+            }
+        }
         assertTrue(Double.parseDouble(Files.readString(out.resolve("pgbench.txt")).trim()) > 0, "pgbench figure");
         try (JsonReader reader = Json.createReader(new StringReader(Files.readString(out.resolve("jmh.json"))))) {
             JsonArray jmh = reader.readArray();
