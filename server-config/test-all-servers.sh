@@ -15,6 +15,8 @@
 #   Server), WildFly management base+10..12, Payara Server admin base+20 and its other ports
 #   base+21..30.
 #   SERVERS ("payara payara-server wildfly tomee"): which servers to run.
+#   AFTER_SMOKE: a command run on each server that started, after its smoke suite, with the
+#   server's name, base URL, database and HTTP port (bench/servers.sh measures there).
 set -uo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -208,6 +210,9 @@ for server in "${servers[@]}"; do
     log "$server: up at $base, running the smoke suite"
     printf 'server starts, WAR deploys\tPASS\n' >"$work/$server/smoke.txt"
     "$here/smoke.sh" "$base" "$database" >>"$work/$server/smoke.txt"
+    if [[ -n "${AFTER_SMOKE:-}" ]]; then
+      $AFTER_SMOKE "$server" "$base" "$database" "$(echo "$base" | sed -E 's#^https?://[^:/]+:([0-9]+).*#\1#')" || status=1
+    fi
   else
     log "$server: did not start; see $work/$server/"
     printf 'server starts, WAR deploys\tFAIL see %s\n' "$work/$server/server.log" >"$work/$server/smoke.txt"

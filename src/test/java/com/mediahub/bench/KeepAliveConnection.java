@@ -28,9 +28,17 @@ final class KeepAliveConnection implements Closeable {
     private BufferedOutputStream out;
     private InputStream in;
 
+    private final String pathPrefix;
+
     KeepAliveConnection(String host, int port) {
+        this(host, port, "");
+    }
+
+    /** @param pathPrefix put before every path: the application's context path ("" at the root, "/mediahub") */
+    KeepAliveConnection(String host, int port, String pathPrefix) {
         this.host = host;
         this.port = port;
+        this.pathPrefix = pathPrefix;
     }
 
     Response send(String method, String path, String authorization, String json) throws IOException {
@@ -46,7 +54,7 @@ final class KeepAliveConnection implements Closeable {
             in = new BufferedInputStream(socket.getInputStream(), 16384);
         }
         byte[] body = content == null ? new byte[0] : content.getBytes(StandardCharsets.UTF_8);
-        StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
+        StringBuilder head = new StringBuilder(256).append(method).append(' ').append(pathPrefix).append(path).append(" HTTP/1.1\r\nHost: ")
                 .append(host).append(':').append(port).append("\r\n");
         if (authorization != null) {
             head.append("Authorization: ").append(authorization).append("\r\n");

@@ -292,7 +292,8 @@ public final class LoadHarness {
 
     private KeepAliveConnection connection() {
         URI base = URI.create(options.get("base"));
-        return new KeepAliveConnection(base.getHost(), base.getPort());
+        String contextPath = base.getPath() == null ? "" : base.getPath().replaceAll("/+$", "");
+        return new KeepAliveConnection(base.getHost(), base.getPort(), contextPath);
     }
 
     /** The refresh token of a token response, without a JSON parser on the measured path. */
