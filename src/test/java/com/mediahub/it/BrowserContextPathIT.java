@@ -31,7 +31,9 @@ class BrowserContextPathIT extends DeployedWar {
         Api.TestUser user = api.createUser("context", "context-password-1", "user");
         browser = Chromium.start();
         browser.get(base.toString().replace("127.0.0.1", "localhost"));
+        // The page re-renders while it signs in: an element read a moment ago may be replaced (stale).
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         wait.until(d -> d.findElement(By.id("username")).isDisplayed());
         browser.findElement(By.id("username")).sendKeys(user.username());
         browser.findElement(By.id("password")).sendKeys(user.password());
