@@ -71,6 +71,29 @@ export function submitting(form, errorElement, action) {
   };
 }
 
+/**
+ * The "Delete" card of a page: an explanation, an error line, and a danger button that asks
+ * `question` first and runs `action` only on OK. `id` names the button ("delete-entry"); the
+ * card's heading and error line take ids from it.
+ */
+export function deleteSection({ id, explanation, question, label, action }) {
+  const error = errorLine(`${id}-error`);
+  return h('section', { class: 'card', 'aria-labelledby': `${id}-title` },
+    h('h2', { id: `${id}-title` }, 'Delete'),
+    explanation ? h('p', {}, explanation) : null,
+    error,
+    h('button', {
+      type: 'button',
+      class: 'danger',
+      id,
+      onclick: acting(error, async () => {
+        if (window.confirm(question)) {
+          await action();
+        }
+      }),
+    }, label));
+}
+
 /** Click handler of a button outside a form (sign out, delete): the same, for that button. */
 export function acting(errorElement, action) {
   return async (event) => runBusy(event.currentTarget, errorElement, action);

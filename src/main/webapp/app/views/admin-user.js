@@ -1,5 +1,5 @@
 import { ApiError, call } from '../api.js';
-import { acting, errorLine, field, h, submitting, when } from '../dom.js';
+import { acting, deleteSection, errorLine, field, h, submitting, when } from '../dom.js';
 import { plural } from '../messages.js';
 import { sessionsTable } from './sessions-section.js';
 
@@ -20,7 +20,7 @@ export async function adminUserView(context, id) {
       yourself
         ? h('p', { id: 'yourself' }, 'This is you: change your password and end your sessions on ',
           h('a', { href: '#/account' }, 'your account page'), '.')
-        : [sessionsCard(context, user, sessions), passwordForm(context, user), deleteSection(context, user)]),
+        : [sessionsCard(context, user, sessions), passwordForm(context, user), deleteUser(context, user)]),
   };
 }
 
@@ -68,22 +68,16 @@ function passwordForm(context, user) {
   return form;
 }
 
-function deleteSection(context, user) {
-  const error = errorLine('delete-user-error');
-  return h('section', { class: 'card', 'aria-labelledby': 'delete-user-title' },
-    h('h2', { id: 'delete-user-title' }, 'Delete'),
-    h('p', {}, `Deleting ${user.username} deletes their databases and entries and ends their sessions. It cannot be undone.`),
-    error,
-    h('button', {
-      type: 'button',
-      class: 'danger',
-      id: 'delete-user',
-      onclick: acting(error, async () => {
-        if (window.confirm(`Delete the user “${user.username}”, with their databases and entries? This cannot be undone.`)) {
-          await call('DELETE', `api/users/${user.id}`);
-          location.hash = '#/admin';
-          context.say(`User “${user.username}” deleted.`);
-        }
-      }),
-    }, 'Delete user'));
+function deleteUser(context, user) {
+  return deleteSection({
+    id: 'delete-user',
+    explanation: `Deleting ${user.username} deletes their databases and entries and ends their sessions. It cannot be undone.`,
+    question: `Delete the user “${user.username}”, with their databases and entries? This cannot be undone.`,
+    label: 'Delete user',
+    action: async () => {
+      await call('DELETE', `api/users/${user.id}`);
+      location.hash = '#/admin';
+      context.say(`User “${user.username}” deleted.`);
+    },
+  });
 }

@@ -1,5 +1,5 @@
 import { call } from '../api.js';
-import { acting, errorLine, field, h, submitting, when } from '../dom.js';
+import { deleteSection, errorLine, field, h, submitting, when } from '../dom.js';
 import { pagedRows, pager } from '../paging.js';
 
 const PREVIEW = 140;
@@ -32,7 +32,7 @@ export async function databaseView(context, id) {
         entries.footer),
       newEntryForm(context, database),
       renameForm(context, database),
-      deleteSection(context, database)),
+      deleteDatabase(context, database)),
   };
 }
 
@@ -77,22 +77,16 @@ function renameForm(context, database) {
   return form;
 }
 
-function deleteSection(context, database) {
-  const error = errorLine('delete-database-error');
-  return h('section', { class: 'card', 'aria-labelledby': 'delete-database-title' },
-    h('h2', { id: 'delete-database-title' }, 'Delete'),
-    h('p', {}, 'Deleting a database deletes all its entries. It cannot be undone.'),
-    error,
-    h('button', {
-      type: 'button',
-      class: 'danger',
-      id: 'delete-database',
-      onclick: acting(error, async () => {
-        if (window.confirm(`Delete the database “${database.name}” and all its entries? This cannot be undone.`)) {
-          await call('DELETE', `api/databases/${database.id}`);
-          location.hash = '#/databases';
-          context.say(`Database “${database.name}” deleted.`);
-        }
-      }),
-    }, 'Delete database'));
+function deleteDatabase(context, database) {
+  return deleteSection({
+    id: 'delete-database',
+    explanation: 'Deleting a database deletes all its entries. It cannot be undone.',
+    question: `Delete the database “${database.name}” and all its entries? This cannot be undone.`,
+    label: 'Delete database',
+    action: async () => {
+      await call('DELETE', `api/databases/${database.id}`);
+      location.hash = '#/databases';
+      context.say(`Database “${database.name}” deleted.`);
+    },
+  });
 }

@@ -1,5 +1,5 @@
 import { call } from '../api.js';
-import { acting, errorLine, field, h, submitting, when } from '../dom.js';
+import { deleteSection, errorLine, field, h, submitting, when } from '../dom.js';
 
 /** One entry on its own page: the whole text, a form to change it, and deleting it. */
 export async function entryView(context, id) {
@@ -16,7 +16,7 @@ export async function entryView(context, id) {
           ? h('pre', { class: 'content', id: 'entry-content-text' }, entry.content)
           : h('p', { class: 'muted', id: 'entry-content-text' }, 'No content.')),
       editForm(context, entry),
-      deleteSection(context, entry, database)),
+      deleteEntry(context, entry, database)),
   };
 }
 
@@ -40,21 +40,15 @@ function editForm(context, entry) {
   return form;
 }
 
-function deleteSection(context, entry, database) {
-  const error = errorLine('delete-entry-error');
-  return h('section', { class: 'card', 'aria-labelledby': 'delete-entry-title' },
-    h('h2', { id: 'delete-entry-title' }, 'Delete'),
-    error,
-    h('button', {
-      type: 'button',
-      class: 'danger',
-      id: 'delete-entry',
-      onclick: acting(error, async () => {
-        if (window.confirm(`Delete the entry “${entry.title}”? This cannot be undone.`)) {
-          await call('DELETE', `api/entry/${entry.id}`);
-          location.hash = `#/databases/${database.id}`;
-          context.say(`Entry “${entry.title}” deleted.`);
-        }
-      }),
-    }, 'Delete entry'));
+function deleteEntry(context, entry, database) {
+  return deleteSection({
+    id: 'delete-entry',
+    question: `Delete the entry “${entry.title}”? This cannot be undone.`,
+    label: 'Delete entry',
+    action: async () => {
+      await call('DELETE', `api/entry/${entry.id}`);
+      location.hash = `#/databases/${database.id}`;
+      context.say(`Entry “${entry.title}” deleted.`);
+    },
+  });
 }
