@@ -4,6 +4,9 @@
 #   bench/run.sh --quick    every scenario for ~2 s: results into target/bench-quick/
 #   bench/run.sh --peer keycloak   also Keycloak (bench/peer-keycloak.sh) in the same run, same
 #                           harness and PostgreSQL; side-by-side table in peer-keycloak.md
+#   bench/run.sh --rows 1e7 the large-table refresh scenario with 10^7 live rows instead of 10^6
+#   bench/run.sh --profile SCENARIO   that one scenario (e.g. refresh, bearer, public) under JFR,
+#                           and where the server's CPU goes, per component: target/bench-profile/
 #   (the options combine; CPU ms per request of server, postgres and load generator: cpu.csv)
 # Needs PostgreSQL (FDB_TEST_DB_HOST/PORT/USER/PASSWORD, default 127.0.0.1:5432 postgres) with
 # psql and pgbench; database mediahub_bench is dropped and re-created.
@@ -13,14 +16,19 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 project="$(cd "$here/.." && pwd)"
 quick=false
 peer=""
+rows=""
+profile=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick) quick=true; shift ;;
     --peer) peer="${2:-}"; shift 2 ;;
-    *) echo "usage: bench/run.sh [--quick] [--peer keycloak]" >&2; exit 2 ;;
+    --rows) rows="${2:-}"; shift 2 ;;
+    --profile) profile="${2:-}"; shift 2 ;;
+    *) echo "usage: bench/run.sh [--quick] [--peer keycloak] [--rows 1e6|1e7] [--profile SCENARIO]" >&2; exit 2 ;;
   esac
 done
 [[ -z "$peer" || "$peer" == keycloak ]] || { echo "bench/run.sh: the only peer is keycloak" >&2; exit 2; }
+[[ -z "$rows" || "$rows" =~ ^1e[3-7]$ ]] || { echo "bench/run.sh: --rows takes 1e3 to 1e7" >&2; exit 2; }
 
 for file in "$project/target/mediahub.war" "$project/target/bench-classpath.txt" "$project/target/test-classes/META-INF/BenchmarkList"; do
   [[ -f "$file" ]] || { echo "bench/run.sh: $file not found; build first: mvn -DskipTests package" >&2; exit 2; }
@@ -43,6 +51,8 @@ else
   out="$project/docs/benchmarks"; warmup=5; duration=10; big=refresh-1e6; pgbench_seconds=10; jvm_warmup=10
   jmh=(-f 1 -wi 2 -i 3 -w 2s -r 2s)
 fi
+[[ -n "$rows" ]] && big="refresh-$rows"
+[[ -n "$profile" ]] && out="$project/target/bench-profile"
 mkdir -p "$out"
 rm -f "$out/results.csv" "$out/pgbench.txt" "$out/jmh.json" "$out/cpu.csv" "$out/peer-keycloak.csv" "$out/peer-keycloak-cpu.csv"
 
@@ -95,6 +105,26 @@ warm_up_jvm() {
 
 psql -h "$db_host" -p "$db_port" -U "$db_user" -d postgres -qX \
   -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database" >/dev/null
+
+if [[ -n "$profile" ]]; then
+  echo "== profile of $profile (JFR: the profile settings, one sample per millisecond)"
+  start_server "$here/bench.toml" "$out/server.log"
+  warm_up_jvm "$profile"
+  vacuum "$database"
+  harness "$profile" "$out/results.csv" # first without the profiler: the rate and CPU to quote
+  vacuum "$database"
+  jvm="$(jvm_of "$server_pid")"
+  # JFR's "profile" settings, but a Java sample every millisecond (instead of 10): enough samples
+  # in one 10-second scenario to tell components apart.
+  java_home="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')"
+  sed -E 's#(control="method-sampling-(java|native)-interval">)[^<]*#\11 ms#' "$java_home/lib/jfr/profile.jfc" >"$out/sampling.jfc"
+  jcmd "$jvm" JFR.configure stackdepth=256 >/dev/null # Payara's stacks are deeper than the default 64
+  jcmd "$jvm" JFR.start name=bench settings="$out/sampling.jfc" filename="$out/$profile.jfr" >/dev/null
+  cpu_csv=/dev/null harness "$profile" "$out/profiled.csv"
+  jcmd "$jvm" JFR.stop name=bench >/dev/null
+  java -cp "$classpath" com.mediahub.bench.ProfileSummary "$out/$profile.jfr" | tee "$out/$profile-profile.md"
+  exit 0
+fi
 
 echo "== HTTP scenarios (warm-up ${warmup}s, ${duration}s each)"
 start_server "$here/bench.toml" "$out/server.log"
@@ -159,7 +189,7 @@ grep -E "^CryptoBenchmarks" "$out/jmh.log" || true
 cat "$out/machine.txt"
 
 java -cp "$classpath" com.mediahub.bench.LoadHarness report --csv "$out/results.csv" --pgbench "$out/pgbench.txt" \
-  --jmh "$out/jmh.json" --out "$out"
+  --jmh "$out/jmh.json" --out "$out" --peer-csv "$out/peer-keycloak.csv"
 
 if [[ "$peer" == keycloak ]]; then
   {

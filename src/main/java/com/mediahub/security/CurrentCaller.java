@@ -1,15 +1,16 @@
 package com.mediahub.security;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Gives resources the caller that the authentication mechanism authenticated. The
  * mechanism leaves the identity in a request attribute: that works the same on every server,
- * where custom principal types do not.
+ * where custom principal types do not. Application-scoped like the resources: it keeps no state
+ * of its own, and the injected request is the container's proxy for the current request.
  */
-@RequestScoped
+@ApplicationScoped
 public class CurrentCaller {
 
     public static final String ATTRIBUTE = CallerIdentity.class.getName();

@@ -120,8 +120,18 @@ class ArchitectureTest {
     void resourcesAreBoundaries() {
         check(classes().that().areAnnotatedWith(jakarta.ws.rs.Path.class)
                 .should().resideInAPackage("..boundary..")
-                .andShould().beAnnotatedWith(jakarta.enterprise.context.RequestScoped.class)
-                .because("DeployedRoutes finds the resources among the CDI beans for the access rules"));
+                .andShould().beAnnotatedWith(jakarta.enterprise.context.ApplicationScoped.class)
+                .because("DeployedRoutes finds the resources among the CDI beans for the access rules, and one "
+                        + "instance serves every request: a request-scoped resource cost 12% of a Bearer request's CPU "
+                        + "in Weld creating it (issue 17)"));
+    }
+
+    @Test
+    void resourcesKeepNoStatePerRequest() {
+        check(fields().that().areDeclaredInClassesThat().areAnnotatedWith(jakarta.ws.rs.Path.class)
+                .and().areNotStatic()
+                .should().beAnnotatedWith(jakarta.inject.Inject.class)
+                .because("one resource instance serves all requests at once: only injected (proxied or stateless) beans"));
     }
 
     /** A call or a method reference that reads the system clock (time zones aside, a Clock argument is fine). */

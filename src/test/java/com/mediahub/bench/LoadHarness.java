@@ -66,7 +66,7 @@ public final class LoadHarness {
         }
         if (args.length > 0 && args[0].equals("report")) {
             BenchmarkReport.write(Path.of(options.get("csv")), Path.of(options.get("pgbench")), Path.of(options.get("jmh")),
-                    Path.of(options.get("out")));
+                    Path.of(options.get("out")), options.containsKey("peer-csv") ? Path.of(options.get("peer-csv")) : null);
         } else {
             new LoadHarness(options).run();
         }
@@ -128,7 +128,7 @@ public final class LoadHarness {
                 KeepAliveConnection c = connection();
                 return () -> c.send("GET", "/api/users/me", basic, null).status() == 200;
             });
-            case "refresh", "refresh-1e3", "refresh-1e4", "refresh-1e6" -> {
+            case "refresh", "refresh-1e3", "refresh-1e4", "refresh-1e5", "refresh-1e6", "refresh-1e7" -> {
                 if (name.contains("-1e")) {
                     prefill((long) Math.pow(10, Integer.parseInt(name.substring(name.indexOf("-1e") + 3))));
                 }

@@ -12,7 +12,7 @@ import com.mediahub.security.CurrentCaller;
 import com.mediahub.security.Role;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -30,7 +30,7 @@ import jakarta.ws.rs.core.Response;
 
 /** {@code /api/databases} (contract 3.6). */
 @Path("databases")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.USER, Role.ADMIN})
 public class DatabasesResource {

@@ -12,7 +12,7 @@ import com.mediahub.security.CurrentCaller;
 import com.mediahub.security.Role;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -31,7 +31,7 @@ import jakarta.ws.rs.core.Response;
  * access rule of its database (owner or admin; someone else's 403, unknown 404).
  */
 @Path("entry")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.USER, Role.ADMIN})
 public class EntryResource {

@@ -9,7 +9,7 @@ import com.mediahub.security.CurrentCaller;
 import com.mediahub.security.Role;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,7 +21,7 @@ import jakarta.ws.rs.Produces;
  * past the role filter; the configured role is checked here because annotations are fixed.
  */
 @Path("metrics")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed({Role.USER, Role.ADMIN})
 public class MetricsResource {
 

@@ -16,7 +16,7 @@ import jakarta.ws.rs.Path;
 
 /**
  * The routes of the deployed application, read once at startup from the resource classes that
- * CDI knows (every resource is a {@code @RequestScoped} bean; the architecture test holds every
+ * CDI knows (every resource is an {@code @ApplicationScoped} bean; the architecture test holds every
  * {@code @Path} class to that). Only the application's own classes count: a server or library
  * may register {@code @Path} beans of its own, which are not under our access rules.
  */

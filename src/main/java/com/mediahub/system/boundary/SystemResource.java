@@ -7,7 +7,7 @@ import com.mediahub.system.control.ApplicationInfo;
 import com.mediahub.system.control.DatabaseHealth;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 /** Public service endpoints (contract 3.8). */
 @Path("")
 @PermitAll
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class SystemResource {
 

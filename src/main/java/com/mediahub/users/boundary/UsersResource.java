@@ -27,7 +27,7 @@ import com.mediahub.users.entity.User;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -46,7 +46,7 @@ import jakarta.ws.rs.core.Response;
 
 /** User endpoints (contract 3.7). */
 @Path("users")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.USER, Role.ADMIN})
 public class UsersResource {

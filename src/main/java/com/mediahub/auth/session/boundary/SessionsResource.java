@@ -9,7 +9,7 @@ import com.mediahub.security.CurrentCaller;
 import com.mediahub.security.Role;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -25,7 +25,7 @@ import jakarta.ws.rs.core.Response;
 
 /** The caller's sessions (contract 3.4 and 3.5). */
 @Path("")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.USER, Role.ADMIN})
 public class SessionsResource {

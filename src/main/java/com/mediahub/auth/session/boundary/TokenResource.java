@@ -20,7 +20,7 @@ import com.mediahub.security.Role;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,7 +39,7 @@ import jakarta.ws.rs.core.Response;
  * {@code /logout} takes either scheme.
  */
 @Path("")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TokenResource {
 

@@ -8,7 +8,7 @@ import com.mediahub.security.CurrentCaller;
 import com.mediahub.security.Role;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -28,7 +28,7 @@ import jakarta.ws.rs.core.MediaType;
  * {@code users}, so JAX-RS matches this class first for it (Jakarta REST 3.1, section 3.7.2).
  */
 @Path("users/{userId}/sessions")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.ADMIN)
 public class UserSessionsResource {

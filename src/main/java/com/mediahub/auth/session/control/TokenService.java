@@ -1,9 +1,6 @@
 package com.mediahub.auth.session.control;
 
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -13,13 +10,9 @@ import com.mediahub.audit.AuditEvent;
 import com.mediahub.audit.SecurityAudit;
 import com.mediahub.auth.session.control.RotationOutcome.Reason;
 import com.mediahub.auth.session.entity.ConsumeStatement;
-import com.mediahub.auth.session.entity.ConsumedToken;
-import com.mediahub.auth.session.entity.Family;
+import com.mediahub.auth.session.entity.JdbcRefreshTokenRotation;
 import com.mediahub.auth.session.entity.JpaRefreshTokenRepository;
-import com.mediahub.auth.session.entity.RefreshToken;
 import com.mediahub.auth.session.entity.RotatedToken;
-import com.mediahub.auth.session.entity.ReplayedToken;
-import com.mediahub.auth.token.control.AccessTokenService;
 import com.mediahub.auth.token.control.TokenPair;
 import com.mediahub.config.AbuseLimits;
 import com.mediahub.config.Settings;
@@ -35,18 +28,22 @@ import jakarta.transaction.Transactional;
 
 /**
  * Issues, rotates and revokes token pairs (contract 3.1 to 3.3). Each operation is one database
- * transaction. A login starts a token family (a session) with an absolute expiry; each rotation
+ * transaction (a rotation on PostgreSQL: one statement). A login starts a token family (a session) with an absolute expiry; each rotation
  * consumes the presented token, remembers its hash, and stores one successor in the family.
  */
 @ApplicationScoped
 public class TokenService {
 
-    static final int MAX_USER_AGENT = 256;
-
     @Inject
-    AccessTokenService accessTokens;
+    PairMinter minter;
     @Inject
     JpaRefreshTokenRepository refreshTokens;
+    @Inject
+    JdbcRefreshTokenRotation oneStatement;
+    @Inject
+    StepwiseRotation stepwise;
+    @Inject
+    RefusedRotation refusal;
     @Inject
     ConsumeStatement consumeStatement;
     @Inject
@@ -57,8 +54,6 @@ public class TokenService {
     AbuseLimits limits;
     @Inject
     SecurityAudit audit;
-
-    private final SecureRandom random = new SecureRandom();
     @Inject
     Clock clock;
 
@@ -75,7 +70,7 @@ public class TokenService {
         }
         OffsetDateTime now = now();
         User user = users.findById(caller.id()).orElseThrow(() -> new ApiException(ErrorCatalogue.AUTHENTICATION_FAILED));
-        TokenPair pair = mint(user, Family.startingAt(now, now.plus(settings.sessionMax()), random), userAgent, now);
+        TokenPair pair = minter.mint(user, minter.newFamily(now), userAgent, now);
         audit.record(AuditEvent.LOGIN_OK, user.getId(), pair.sessionId());
         int evicted = refreshTokens.revokeSessionsBeyond(user.getId(), limits.maxSessionsPerUser(), now);
         if (evicted > 0) {
@@ -85,68 +80,29 @@ public class TokenService {
     }
 
     /**
-     * Rotation. The presented token is consumed by one conditional DELETE that returns what its
-     * successor inherits (the arbiter among concurrent refreshes, also across instances), its
-     * hash is remembered, and one successor is stored. A token that was already consumed is a
-     * replay: the immediately previous one within the grace window is merely refused; any other
-     * revokes the session, since a thief or the victim is holding an old token.
+     * Rotation: the presented token is consumed, its hash remembered, one successor stored; a
+     * token that is not live is judged by {@link RefusedRotation}. On PostgreSQL that is one
+     * statement on its own, outside any JTA transaction ({@link JdbcRefreshTokenRotation}); on
+     * other databases, steps in one transaction ({@link StepwiseRotation}). Same outcomes.
      */
-    @Transactional
     public RotationOutcome rotate(String presentedToken, String userAgent) {
         if (!RefreshTokens.plausible(presentedToken)) {
             return new RotationOutcome.Refused(Reason.UNKNOWN);
         }
         OffsetDateTime now = now();
         String hash = RefreshTokens.hash(presentedToken);
-        if (consumeStatement.rotatesInOneStatement()) {
-            return rotateInOneStatement(hash, userAgent, now);
+        if (!consumeStatement.rotatesInOneStatement()) {
+            return stepwise.rotate(hash, userAgent, now);
         }
-        Optional<ConsumedToken> consumed = refreshTokens.consume(hash, now);
-        if (consumed.isEmpty()) {
-            return refuse(hash, now);
-        }
-        refreshTokens.rememberConsumed(hash, consumed.get(), now);
-        User user = users.findById(consumed.get().userId()).orElseThrow(); // the FK guarantees it
-        TokenPair pair = mint(user, consumed.get().family().next(), userAgent, now);
-        audit.record(AuditEvent.REFRESH_OK, user.getId(), pair.sessionId());
-        return new RotationOutcome.Rotated(pair);
-    }
-
-    /**
-     * PostgreSQL: consume, remember, store the successor and read the user in one statement, one
-     * round trip instead of four (issue 17); the same outcome as the steps above.
-     */
-    private RotationOutcome rotateInOneStatement(String hash, String userAgent, OffsetDateTime now) {
-        String successor = RefreshTokens.generate(random);
-        Optional<RotatedToken> rotated = refreshTokens.rotate(hash, now, RefreshTokens.hash(successor),
-                now.plus(settings.refreshDuration()), truncate(userAgent));
+        String successor = minter.newRefreshToken();
+        Optional<RotatedToken> rotated = oneStatement.rotate(hash, now, RefreshTokens.hash(successor),
+                now.plus(settings.refreshDuration()), PairMinter.printable(userAgent));
         if (rotated.isEmpty()) {
-            return refuse(hash, now);
+            return refusal.refuse(hash, now);
         }
-        RotatedToken token = rotated.get();
-        CallerIdentity caller = new CallerIdentity(token.userId(), token.username(), token.roles(), token.familyId());
-        TokenPair pair = new TokenPair(accessTokens.issue(caller, token.tokenVersion(), now.toInstant()), successor,
-                settings.accessDuration(), Duration.between(now, token.expiry()), token.familyId());
-        audit.record(AuditEvent.REFRESH_OK, token.userId(), pair.sessionId());
+        TokenPair pair = minter.pairFor(rotated.get(), successor, now);
+        audit.record(AuditEvent.REFRESH_OK, rotated.get().userId(), pair.sessionId());
         return new RotationOutcome.Rotated(pair);
-    }
-
-    private RotationOutcome refuse(String hash, OffsetDateTime now) {
-        Optional<ReplayedToken> replayed = refreshTokens.findConsumed(hash);
-        if (replayed.isEmpty()) {
-            return new RotationOutcome.Refused(Reason.UNKNOWN);
-        }
-        ReplayedToken token = replayed.get();
-        boolean immediatelyPrevious = refreshTokens.liveGeneration(token.familyId(), token.userId())
-                .filter(live -> live == token.generation() + 1).isPresent();
-        boolean withinGrace = !now.isAfter(token.consumedAt().plus(settings.reuseGrace()));
-        if (immediatelyPrevious && withinGrace) {
-            audit.record(AuditEvent.REFRESH_REPLAY_WITHIN_GRACE, token.userId(), token.familyId());
-            return new RotationOutcome.Refused(Reason.REPLAY_WITHIN_GRACE);
-        }
-        refreshTokens.deleteFamily(token.familyId(), token.userId());
-        audit.record(AuditEvent.REFRESH_REUSE_DETECTED, token.userId(), token.familyId());
-        return new RotationOutcome.Refused(Reason.REUSE_DETECTED);
     }
 
     /**
@@ -173,31 +129,7 @@ public class TokenService {
         audit.record(AuditEvent.LOGOUT, caller);
     }
 
-    private TokenPair mint(User user, Family family, String userAgent, OffsetDateTime now) {
-        String refreshToken = RefreshTokens.generate(random);
-        OffsetDateTime refreshExpiry = earliest(now.plus(settings.refreshDuration()), family.expiry());
-        RefreshToken stored = refreshTokens.add(new RefreshToken(user.getId(), RefreshTokens.hash(refreshToken), now,
-                refreshExpiry, family, truncate(userAgent)));
-        CallerIdentity caller = new CallerIdentity(user.getId(), user.getUsername(), user.getRoles(), stored.getFamilyId());
-        Instant issuedAt = now.toInstant();
-        return new TokenPair(accessTokens.issue(caller, user.getTokenVersion(), issuedAt), refreshToken,
-                settings.accessDuration(), Duration.between(now, refreshExpiry), stored.getFamilyId());
-    }
-
     private OffsetDateTime now() {
         return clock.instant().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static OffsetDateTime earliest(OffsetDateTime a, OffsetDateTime b) {
-        return a.isBefore(b) ? a : b;
-    }
-
-    private static String truncate(String userAgent) {
-        if (userAgent == null || userAgent.isBlank()) {
-            return null;
-        }
-        // Control characters go (a NUL is refused by PostgreSQL: review item 6, same class).
-        String printable = userAgent.replaceAll("\\p{Cntrl}", "");
-        return printable.length() <= MAX_USER_AGENT ? printable : printable.substring(0, MAX_USER_AGENT);
     }
 }

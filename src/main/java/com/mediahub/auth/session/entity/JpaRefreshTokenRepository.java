@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.mediahub.platform.persistence.DatabaseTimes;
-import com.mediahub.users.entity.RolesConverter;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,7 +25,6 @@ public class JpaRefreshTokenRepository {
 
     @PersistenceContext(unitName = "mediahub")
     EntityManager em;
-    private static final RolesConverter ROLES = new RolesConverter();
 
     @Inject
     ConsumeStatement consumeStatement;
@@ -65,46 +63,6 @@ public class JpaRefreshTokenRepository {
         Object[] row = (Object[]) rows.get(0);
         Family family = new Family(number(row[1]), DatabaseTimes.of(row[2]), DatabaseTimes.of(row[3]), (int) number(row[4]));
         return Optional.of(new ConsumedToken(number(row[0]), family, DatabaseTimes.of(row[5])));
-    }
-
-    /**
-     * PostgreSQL's whole rotation in ONE statement, one round trip: consume the presented token
-     * (the same conditional DELETE as {@link #consume}, so exactly one concurrent caller wins),
-     * remember its hash, store the successor, and read the user the access token is for. Each
-     * parameter is used once and typed by a CAST, so the driver binds it without guessing.
-     */
-    static final String ROTATE = "WITH consumed AS (" + ConsumeStatement.DELETE_RETURNING + "), "
-            + "remembered AS (INSERT INTO consumed_refresh_tokens (token_hash, user_id, family_id, generation, consumed_at, expiry) "
-            + "SELECT CAST(?3 AS VARCHAR), user_id, family_id, generation, CAST(?4 AS TIMESTAMP WITH TIME ZONE), expiry "
-            + "FROM consumed), "
-            + "successor AS (INSERT INTO refresh_tokens (user_id, token_hash, expiry, created_at, family_id, family_created_at, "
-            + "family_expiry, generation, user_agent) "
-            + "SELECT user_id, CAST(?5 AS VARCHAR), LEAST(CAST(?6 AS TIMESTAMP WITH TIME ZONE), family_expiry), "
-            + "CAST(?7 AS TIMESTAMP WITH TIME ZONE), family_id, family_created_at, family_expiry, generation + 1, "
-            + "CAST(?8 AS VARCHAR) FROM consumed RETURNING user_id, family_id, expiry) "
-            + "SELECT s.user_id, u.username, u.roles, u.token_version, s.family_id, s.expiry "
-            + "FROM successor s JOIN users u ON u.id = s.user_id";
-
-    /**
-     * Rotates in one statement where the database can ({@link ConsumeStatement#rotatesInOneStatement()});
-     * empty when the presented token was not live (consumed, expired, revoked or unknown).
-     *
-     * @param refreshExpiry the successor's expiry unless its family ends sooner
-     */
-    public Optional<RotatedToken> rotate(String presentedHash, OffsetDateTime now, String successorHash,
-                                         OffsetDateTime refreshExpiry, String userAgent) {
-        List<?> rows = em.createNativeQuery(ROTATE)
-                .setParameter(1, presentedHash).setParameter(2, now)
-                .setParameter(3, presentedHash).setParameter(4, now)
-                .setParameter(5, successorHash).setParameter(6, refreshExpiry).setParameter(7, now)
-                .setParameter(8, userAgent)
-                .getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] row = (Object[]) rows.get(0);
-        return Optional.of(new RotatedToken(number(row[0]), (String) row[1], ROLES.convertToEntityAttribute((String) row[2]),
-                (int) number(row[3]), number(row[4]), DatabaseTimes.of(row[5])));
     }
 
     /** Remembers a consumed token until it would have expired, so that a replay is recognised. */

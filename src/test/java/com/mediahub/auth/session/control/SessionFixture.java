@@ -31,7 +31,23 @@ final class SessionFixture {
     SessionFixture(AbuseLimits limits) {
         users.add(7, "alice", Set.of("user"));
         users.add(8, "bob", Set.of("user"));
-        tokens.accessTokens = new AccessTokenService(SETTINGS, new SigningSecret("0123456789abcdef0123456789abcdef-test", "test"), clock);
+        PairMinter minter = new PairMinter();
+        minter.accessTokens = new AccessTokenService(SETTINGS, new SigningSecret("0123456789abcdef0123456789abcdef-test", "test"), clock);
+        minter.refreshTokens = store;
+        minter.settings = SETTINGS;
+        RefusedRotation refusal = new RefusedRotation();
+        refusal.refreshTokens = store;
+        refusal.settings = SETTINGS;
+        refusal.audit = audit;
+        StepwiseRotation stepwise = new StepwiseRotation();
+        stepwise.refreshTokens = store;
+        stepwise.users = users;
+        stepwise.minter = minter;
+        stepwise.refusal = refusal;
+        stepwise.audit = audit;
+        tokens.minter = minter;
+        tokens.stepwise = stepwise;
+        tokens.refusal = refusal;
         tokens.limits = limits;
         tokens.settings = SETTINGS;
         storesAndTime(tokens);

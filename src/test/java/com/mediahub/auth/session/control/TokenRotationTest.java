@@ -136,6 +136,6 @@ class TokenRotationTest {
         TokenPair next = rotated(refresh(login.refreshToken()));
         clock.advance(Duration.ofMinutes(5).plusSeconds(60)); // lifetime plus the allowed skew
         assertEquals(ErrorCatalogue.TOKEN_EXPIRED,
-                assertThrows(TokenRejectedException.class, () -> tokens.accessTokens.verify(next.accessToken())).error());
+                assertThrows(TokenRejectedException.class, () -> tokens.minter.accessTokens.verify(next.accessToken())).error());
     }
 }
