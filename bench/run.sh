@@ -18,17 +18,19 @@ quick=false
 peer=""
 rows=""
 profile=""
+usage() { echo "usage: bench/run.sh [--quick] [--peer keycloak] [--rows 1e4..1e7] [--profile SCENARIO]" >&2; exit 2; }
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick) quick=true; shift ;;
-    --peer) peer="${2:-}"; shift 2 ;;
-    --rows) rows="${2:-}"; shift 2 ;;
-    --profile) profile="${2:-}"; shift 2 ;;
-    *) echo "usage: bench/run.sh [--quick] [--peer keycloak] [--rows 1e6|1e7] [--profile SCENARIO]" >&2; exit 2 ;;
+    --peer|--rows|--profile) [[ $# -ge 2 ]] || usage
+      case "$1" in --peer) peer="$2" ;; --rows) rows="$2" ;; --profile) profile="$2" ;; esac
+      shift 2 ;;
+    *) usage ;;
   esac
 done
 [[ -z "$peer" || "$peer" == keycloak ]] || { echo "bench/run.sh: the only peer is keycloak" >&2; exit 2; }
-[[ -z "$rows" || "$rows" =~ ^1e[3-7]$ ]] || { echo "bench/run.sh: --rows takes 1e3 to 1e7" >&2; exit 2; }
+# (1e3 is always measured: the large table is compared with it)
+[[ -z "$rows" || "$rows" =~ ^1e[4-7]$ ]] || { echo "bench/run.sh: --rows takes 1e4 to 1e7" >&2; exit 2; }
 
 for file in "$project/target/mediahub.war" "$project/target/bench-classpath.txt" "$project/target/test-classes/META-INF/BenchmarkList"; do
   [[ -f "$file" ]] || { echo "bench/run.sh: $file not found; build first: mvn -DskipTests package" >&2; exit 2; }
@@ -54,7 +56,7 @@ fi
 [[ -n "$rows" ]] && big="refresh-$rows"
 [[ -n "$profile" ]] && out="$project/target/bench-profile"
 mkdir -p "$out"
-rm -f "$out/results.csv" "$out/pgbench.txt" "$out/jmh.json" "$out/cpu.csv" "$out/peer-keycloak.csv" "$out/peer-keycloak-cpu.csv"
+rm -f "$out/results.csv" "$out/profiled.csv" "$out/pgbench.txt" "$out/jmh.json" "$out/cpu.csv" "$out/peer-keycloak.csv" "$out/peer-keycloak-cpu.csv"
 
 server_pid=""
 stop_server() {
@@ -114,10 +116,13 @@ if [[ -n "$profile" ]]; then
   harness "$profile" "$out/results.csv" # first without the profiler: the rate and CPU to quote
   vacuum "$database"
   jvm="$(jvm_of "$server_pid")"
+  # (jcmd 0 would address every JVM of this user)
+  [[ "$jvm" -gt 0 ]] || { echo "bench/run.sh: the server's JVM is gone; see $out/server.log" >&2; exit 1; }
   # JFR's "profile" settings, but a Java sample every millisecond (instead of 10): enough samples
   # in one 10-second scenario to tell components apart.
   java_home="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')"
-  sed -E 's#(control="method-sampling-(java|native)-interval">)[^<]*#\11 ms#' "$java_home/lib/jfr/profile.jfc" >"$out/sampling.jfc"
+  sed -E 's#(control="method-sampling-java-interval">)[^<]*#\11 ms#' "$java_home/lib/jfr/profile.jfc" >"$out/sampling.jfc"
+  grep -q '>1 ms<' "$out/sampling.jfc" || { echo "bench/run.sh: could not set JFR's sampling interval" >&2; exit 1; }
   jcmd "$jvm" JFR.configure stackdepth=256 >/dev/null # Payara's stacks are deeper than the default 64
   jcmd "$jvm" JFR.start name=bench settings="$out/sampling.jfc" filename="$out/$profile.jfr" >/dev/null
   cpu_csv=/dev/null harness "$profile" "$out/profiled.csv"
@@ -169,8 +174,7 @@ INSERT INTO refresh_tokens (user_id, token_hash, expiry, created_at, family_id, 
   FROM generate_series(1, 10000) g ON CONFLICT (token_hash) DO NOTHING;
 ANALYZE refresh_tokens;
 SQL
-uid=$(psql -h "$db_host" -p "$db_port" -U "$db_user" -d "$database" -tAX -c "SELECT id FROM users WHERE username = 'pgbench'")
-pgbench -h "$db_host" -p "$db_port" -U "$db_user" -n -c 8 -j 2 -T "$pgbench_seconds" -D tokens=10000 -D uid="$uid" \
+pgbench -h "$db_host" -p "$db_port" -U "$db_user" -n -c 8 -j 2 -T "$pgbench_seconds" -D tokens=10000 \
   -f "$here/rotation.sql" "$database" >"$out/pgbench.log" 2>&1
 sed -nE 's/^tps = ([0-9.]+) .*/\1/p' "$out/pgbench.log" | head -1 >"$out/pgbench.txt"
 echo "pgbench: $(cat "$out/pgbench.txt") tx/s"
@@ -206,7 +210,10 @@ if [[ "$peer" == keycloak ]]; then
       echo "| $label | $ours | $theirs | $ratio | $our_cpu | $their_cpu |"
     done
     echo
-    echo "One run of \`bench/run.sh --peer keycloak\`$($quick && echo " --quick") on $(cat "$out/machine.txt" | head -1 | sed 's/^machine: //'); Keycloak $("$here/peer-keycloak.sh" version 2>/dev/null || echo 26), errors: MediaHub $(awk -F, 'NR > 1 {e += $6} END {print e + 0}' "$out/results.csv"), Keycloak $(awk -F, 'NR > 1 {e += $6} END {print e + 0}' "$out/peer-keycloak.csv")."
+    options="--peer keycloak"
+    if [[ -n "$rows" ]]; then options+=" --rows $rows"; fi
+    if $quick; then options+=" --quick"; fi
+    echo "One run of \`bench/run.sh $options\` on $(cat "$out/machine.txt" | head -1 | sed 's/^machine: //'); Keycloak $("$here/peer-keycloak.sh" version 2>/dev/null || echo 26), errors: MediaHub $(awk -F, 'NR > 1 {e += $6} END {print e + 0}' "$out/results.csv"), Keycloak $(awk -F, 'NR > 1 {e += $6} END {print e + 0}' "$out/peer-keycloak.csv")."
   } >"$out/peer-keycloak.md"
   cat "$out/peer-keycloak.md"
 fi

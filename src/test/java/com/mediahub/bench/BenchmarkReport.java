@@ -108,12 +108,7 @@ final class BenchmarkReport {
                 + "requests/s (log scale)</text>\n");
         svg.append("<rect x=\"10\" y=\"30\" width=\"12\" height=\"12\" fill=\"#2e86c1\"/><text x=\"28\" y=\"41\">MediaHub</text>"
                 + "<rect x=\"110\" y=\"30\" width=\"12\" height=\"12\" fill=\"#95a5a6\"/><text x=\"128\" y=\"41\">Keycloak</text>\n");
-        for (int decade = 0; decade <= top; decade++) {
-            double x = left + plot * decade / top;
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"50\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>"
-                    + "<text x=\"%.1f\" y=\"%d\" fill=\"#666\" text-anchor=\"middle\">%s</text>%n",
-                    x, x, height - 20, x, height - 5, decade == 0 ? "1" : "1e" + decade));
-        }
+        decades(svg, left, plot, top, 50, height);
         int y = 56;
         for (Map.Entry<String, String> scenario : scenarios) {
             Row mine = ours.get(scenario.getKey());
@@ -122,12 +117,23 @@ final class BenchmarkReport {
                     left - 8, y + barHeight + 4, scenario.getValue()));
             bar(svg, left, y, plot, top, barHeight, mine.rps(), mine.errors() > 0 ? "#c0392b" : "#2e86c1");
             bar(svg, left, y + barHeight, plot, top, barHeight, theirs.rps(), theirs.errors() > 0 ? "#c0392b" : "#95a5a6");
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"bold\">%.2f×</text>%n",
-                    width - 60, y + barHeight + 4, mine.rps() / theirs.rps()));
+            String ratio = theirs.rps() > 0 ? String.format(Locale.ROOT, "%.2f×", mine.rps() / theirs.rps()) : "–";
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"bold\">%s</text>%n",
+                    width - 60, y + barHeight + 4, ratio));
             y += 2 * barHeight + 18;
         }
         svg.append("</svg>\n");
         return svg.toString();
+    }
+
+    /** The vertical grid lines of a log10 scale, one per power of ten, labelled below. */
+    private static void decades(StringBuilder svg, int left, int plot, double top, int fromY, int height) {
+        for (int decade = 0; decade <= top; decade++) {
+            double x = left + plot * decade / top;
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>"
+                    + "<text x=\"%.1f\" y=\"%d\" fill=\"#666\" text-anchor=\"middle\">%s</text>%n",
+                    x, fromY, x, height - 20, x, height - 5, decade == 0 ? "1" : "1e" + decade));
+        }
     }
 
     private static void bar(StringBuilder svg, int left, int y, int plot, double top, int height, double rps, String color) {
@@ -182,12 +188,7 @@ final class BenchmarkReport {
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         svg.append("<text x=\"10\" y=\"20\" font-size=\"15\">MediaHub on Payara Micro + PostgreSQL: requests/s (log scale)</text>\n");
         int plot = width - left - 90;
-        for (int decade = 0; decade <= top; decade++) {
-            double x = left + plot * decade / top;
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"30\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>"
-                    + "<text x=\"%.1f\" y=\"%d\" fill=\"#666\" text-anchor=\"middle\">%s</text>%n",
-                    x, x, height - 20, x, height - 5, decade == 0 ? "1" : "1e" + decade));
-        }
+        decades(svg, left, plot, top, 30, height);
         int y = 36;
         for (Row row : rows) {
             double w = row.rps() <= 1 ? 1 : plot * Math.log10(row.rps()) / top;

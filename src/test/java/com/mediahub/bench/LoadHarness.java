@@ -43,7 +43,7 @@ import jakarta.json.JsonReader;
  * <pre>
  * LoadHarness run --base URL --admin-password P --jdbc URL --db-user U --db-password P
  *             --scenarios a,b,... --warmup S --duration S --csv FILE [--prefill N1,N2]
- * LoadHarness report --csv FILE --pgbench FILE --jmh FILE --out DIR
+ * LoadHarness report --csv FILE --pgbench FILE --jmh FILE --out DIR [--peer-csv FILE]
  * </pre>
  */
 public final class LoadHarness {

@@ -28,7 +28,8 @@ import jakarta.transaction.Transactional;
 
 /**
  * Issues, rotates and revokes token pairs (contract 3.1 to 3.3). Each operation is one database
- * transaction (a rotation on PostgreSQL: one statement). A login starts a token family (a session) with an absolute expiry; each rotation
+ * transaction; on PostgreSQL a rotation is one statement, and a refused one a second transaction
+ * that judges the replay. A login starts a token family (a session) with an absolute expiry; each rotation
  * consumes the presented token, remembers its hash, and stores one successor in the family.
  */
 @ApplicationScoped

@@ -10,9 +10,12 @@ import java.util.Optional;
 import com.mediahub.platform.persistence.ApplicationDataSource;
 import com.mediahub.users.entity.RolesConverter;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * PostgreSQL's whole rotation as ONE statement in ONE round trip, over plain JDBC: consume the
@@ -25,13 +28,16 @@ import jakarta.persistence.PersistenceException;
  * (issue 17) put 23% of the server's CPU in EclipseLink and 20% in the transaction manager around
  * this one statement. The driver keeps the statement prepared on each pooled connection (it does
  * so for any statement text it has run five times). A database that cannot be reached fails
- * at once with the pool's error, which the error mapper answers with 503.
+ * with the pool's error once the pool's wait is over, which the error mapper answers with 503.
+ *
+ * <p>Because it commits by itself, it refuses to run inside a JTA transaction: there the
+ * connection belongs to the transaction, and committing it would commit the caller's earlier
+ * work early (Payara) or be refused after the statement ran (WildFly).
  */
 @ApplicationScoped
 public class JdbcRefreshTokenRotation {
 
-    static final String ROTATE = "WITH consumed AS (DELETE FROM refresh_tokens WHERE token_hash = ? AND expiry > ? "
-            + "RETURNING " + ConsumeStatement.COLUMNS + "), "
+    static final String ROTATE = "WITH consumed AS (" + ConsumeStatement.DELETE_RETURNING.replaceAll("\\?\\d+", "?") + "), "
             + "remembered AS (INSERT INTO consumed_refresh_tokens (token_hash, user_id, family_id, generation, consumed_at, expiry) "
             + "SELECT CAST(? AS VARCHAR), user_id, family_id, generation, CAST(? AS TIMESTAMP WITH TIME ZONE), expiry "
             + "FROM consumed), "
@@ -47,6 +53,8 @@ public class JdbcRefreshTokenRotation {
 
     @Inject
     ApplicationDataSource dataSource;
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     /**
      * Empty when the presented token was not live (consumed, expired, revoked or unknown); then
@@ -56,23 +64,41 @@ public class JdbcRefreshTokenRotation {
      */
     public Optional<RotatedToken> rotate(String presentedHash, OffsetDateTime now, String successorHash,
                                          OffsetDateTime refreshExpiry, String userAgent) {
-        try (Connection connection = dataSource.get().getConnection();
-             PreparedStatement statement = connection.prepareStatement(ROTATE)) {
-            statement.setString(1, presentedHash);
-            statement.setObject(2, now);
-            statement.setString(3, presentedHash);
-            statement.setObject(4, now);
-            statement.setString(5, successorHash);
-            statement.setObject(6, refreshExpiry);
-            statement.setObject(7, now);
-            statement.setString(8, userAgent);
-            Optional<RotatedToken> rotated = read(statement);
-            if (!connection.getAutoCommit()) {
-                connection.commit(); // a pool configured to hand out connections without auto-commit
+        if (transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
+            throw new IllegalStateException("The one-statement rotation commits by itself: call it outside a transaction");
+        }
+        try (Connection connection = dataSource.get().getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            try (PreparedStatement statement = connection.prepareStatement(ROTATE)) {
+                statement.setString(1, presentedHash);
+                statement.setObject(2, now);
+                statement.setString(3, presentedHash);
+                statement.setObject(4, now);
+                statement.setString(5, successorHash);
+                statement.setObject(6, refreshExpiry);
+                statement.setObject(7, now);
+                statement.setString(8, userAgent);
+                Optional<RotatedToken> rotated = read(statement);
+                if (!autoCommit) {
+                    connection.commit(); // a pool configured to hand out connections without auto-commit
+                }
+                return rotated;
+            } catch (SQLException failed) {
+                if (!autoCommit) {
+                    rollBack(connection, failed); // never back to the pool inside an aborted transaction
+                }
+                throw failed;
             }
-            return rotated;
         } catch (SQLException failed) {
             throw new PersistenceException("Refresh token rotation failed", failed);
+        }
+    }
+
+    private static void rollBack(Connection connection, SQLException failed) {
+        try {
+            connection.rollback();
+        } catch (SQLException alsoFailed) {
+            failed.addSuppressed(alsoFailed);
         }
     }
 
