@@ -158,6 +158,32 @@ class SchemaMigrationIT {
     }
 
     @Test
+    void anInstanceWaitsVisiblyWhileAnotherHoldsTheMigrationLockThenMigrates() throws Exception {
+        IntegrationTestSession.recreate(ItEnvironment.MIGRATION_DB);
+        PayaraProcess waiting = new PayaraProcess(ItEnvironment.serverOn(ItEnvironment.MIGRATION_DB, "it-config.toml"), dir,
+                "migration-waiting");
+        try (waiting; Connection other = database()) {
+            other.setAutoCommit(false);
+            try (Statement s = other.createStatement()) {
+                s.execute("SELECT pg_advisory_xact_lock(" + 0x4D65646961487562L + ")"); // MigrationLock.KEY
+            }
+            CompletableFuture<PayaraProcess> started = CompletableFuture.supplyAsync(waiting::start);
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+            while (!waiting.logText().contains("Waiting for another instance to finish migrating the database schema")) {
+                assertTrue(System.nanoTime() < until, "no waiting line in " + waiting.log());
+                assertFalse(started.isDone(), "started while the lock was held: " + waiting.log());
+                Thread.sleep(200);
+            }
+            assertFalse(tableExists("flyway_schema_history"), "nothing migrated while the lock is held");
+            other.rollback(); // releases the lock
+
+            started.join();
+            assertEquals(List.of("1 SQL true"), history());
+            assertEquals("Database schema at version 1 (1 migrations applied now)", schemaLine(waiting));
+        }
+    }
+
+    @Test
     void aBrokenMigrationStopsTheDeploymentAndLeavesTheDatabaseAsItWas() throws Exception {
         IntegrationTestSession.recreate(ItEnvironment.MIGRATION_DB);
         try (PayaraProcess good = new PayaraProcess(ItEnvironment.serverOn(ItEnvironment.MIGRATION_DB, "it-config.toml"), dir,

@@ -39,8 +39,8 @@ public record Enrolment(String secret, String uri, String qrSvg) {
         try {
             // Width and height 0: one unit per module; the SVG scales.
             return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.MARGIN, QUIET_ZONE, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-                            EncodeHintType.CHARACTER_SET, "UTF-8"));
+                    // No CHARACTER_SET hint: the URI is ASCII (percent-encoded), and the hint would add an ECI header.
+                    Map.of(EncodeHintType.MARGIN, QUIET_ZONE, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
         } catch (WriterException e) {
             throw new IllegalStateException("An otpauth URI does not fit a QR code", e);
         }

@@ -18,7 +18,7 @@ import com.mediahub.platform.crypto.OpaqueValues;
  * TOTP secrets at rest: AES-256-GCM under the instance-wide MFA key. Unlike passwords the server
  * must read them back, so they are encrypted rather than hashed. A stored value is
  * {@code v1.<key id>.<base64url(nonce || ciphertext || tag)>}: the key id (the first 8 hex digits
- * of the key's SHA-256, which says nothing about the key) lets a later key rotation tell which
+ * of the SHA-256 of the key's hex form, 32 bits that say nothing useful about the key) lets a later key rotation tell which
  * key a value needs. The user's id is authenticated with it (GCM's associated data), so a value
  * copied into another user's row does not decrypt.
  */
@@ -62,6 +62,9 @@ public final class SecretCipher {
     public byte[] decrypt(long userId, String stored) {
         String[] parts = stored == null ? new String[0] : stored.split("\\.", -1);
         if (parts.length != 3 || !parts[0].equals(VERSION)) {
+            throw new Unreadable("not a stored TOTP secret");
+        }
+        if (!parts[1].matches("[0-9a-f]{8}")) {
             throw new Unreadable("not a stored TOTP secret");
         }
         if (!parts[1].equals(keyId)) {

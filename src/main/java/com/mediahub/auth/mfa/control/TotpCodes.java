@@ -47,9 +47,12 @@ public class TotpCodes {
         return secret;
     }
 
-    /** Whether the text has the form of a code (6 ASCII digits); anything else is never compared. */
+    /**
+     * Whether the text has the form of a code: 6 ASCII digits, spaces allowed between them (apps
+     * show {@code 123 456}); anything else is never compared.
+     */
     public static boolean wellFormed(String code) {
-        return code != null && CODE.matcher(code).matches();
+        return code != null && code.length() <= 2 * DIGITS && CODE.matcher(code.replace(" ", "")).matches();
     }
 
     /** The code for the step that contains {@code time}. */
@@ -74,7 +77,7 @@ public class TotpCodes {
         if (!wellFormed(code)) {
             return OptionalLong.empty();
         }
-        byte[] given = code.getBytes(StandardCharsets.US_ASCII);
+        byte[] given = code.replace(" ", "").getBytes(StandardCharsets.US_ASCII);
         long current = stepOf(now);
         long matched = Long.MIN_VALUE;
         for (long step = current - WINDOW; step <= current + WINDOW; step++) {

@@ -26,9 +26,10 @@ class RecoveryCodesTest {
     }
 
     @Test
-    void eachCodeCarriesEightyRandomBits() {
-        // 16 base32 characters are 80 bits: across many sets every character of the alphabet shows
-        // up in every position (a code built from fewer random bits would leave some out).
+    void everyPositionOfACodeTakesTheWholeAlphabet() {
+        // 16 base32 characters carry 80 bits only if each position can be any of the 32: across
+        // 2,000 codes every character shows up in every position (a fixed or narrowed position
+        // would not). The bits themselves come from SecureRandom.
         List<HashSet<Character>> seen = new java.util.ArrayList<>();
         for (int i = 0; i < 16; i++) {
             seen.add(new HashSet<>());

@@ -61,8 +61,15 @@ class TotpCodesTest {
         assertTrue(codes.matchingStep(RFC_SECRET, previous, Instant.ofEpochSecond(step * 30 + 30)).isEmpty());
     }
 
+    @Test
+    void aCodeAsAppsShowItWithASpaceIsAccepted() {
+        Instant now = Instant.ofEpochSecond(59);
+        String code = codes.codeAt(RFC_SECRET, now);
+        assertEquals(OptionalLong.of(1), codes.matchingStep(RFC_SECRET, code.substring(0, 3) + " " + code.substring(3), now));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"", "12345", "1234567", "abcdef", "12 456", "１２３４５６", "-12345"})
+    @ValueSource(strings = {"", "12345", "1234567", "abcdef", "12 456", "１２３４５６", "-12345", "1 2 3 4 5 6 7"})
     void whatIsNotSixAsciiDigitsIsNeverACode(String code) {
         assertFalse(TotpCodes.wellFormed(code));
         assertTrue(codes.matchingStep(RFC_SECRET, code, Instant.ofEpochSecond(59)).isEmpty());
