@@ -176,12 +176,22 @@ function basic(username, password) {
   return 'Basic ' + btoa(String.fromCharCode(...bytes));
 }
 
-/** Trades the credentials for a cookie session; throws ApiError with the API's message. */
-export async function signIn(username, password) {
+/** The API's answer to a right password of a user with two-factor authentication on, without a code. */
+export const SECOND_FACTOR_REQUIRED = 'Second factor required';
+
+/**
+ * Trades the credentials (and, for a user with two-factor authentication on, a TOTP or recovery
+ * code) for a cookie session; throws ApiError with the API's message.
+ */
+export async function signIn(username, password, code) {
+  const headers = { ...SCRIPT_HEADERS, Authorization: basic(username, password) };
+  if (code) {
+    headers['X-OTP'] = code;
+  }
   const response = await request('api/token?delivery=cookie', {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { ...SCRIPT_HEADERS, Authorization: basic(username, password) },
+    headers,
   });
   if (!response.ok) {
     throw await failure(response);

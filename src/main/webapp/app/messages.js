@@ -23,6 +23,9 @@ const EXACT = {
   'Only the owner of this database or an admin may access it.': 'This database belongs to someone else.',
   'This action requires the admin role.': 'Only an admin may do this.',
   'The last admin cannot be deleted or lose the admin role': 'This is the last admin: make another user an admin first.',
+  'Invalid second factor': 'That code is not right. Check that your phone shows the time correctly, or use the next code.',
+  'The code is not correct.': 'That code is not right. Try the code your app shows now.',
+  'Two-factor authentication is already on': 'Two-factor authentication is already on.',
 };
 
 /** "in 15 minutes", "in 40 seconds" from a Retry-After in seconds. */
@@ -58,6 +61,9 @@ export function humane(status, apiText, retryAfterSeconds) {
   const missing = /^Field '(\w+)' (?:is required|must not be blank)$/.exec(apiText || '');
   if (missing) {
     return `Enter ${FIELD_NAMES[missing[1]] || missing[1].replace('_', ' ')}.`;
+  }
+  if (/^Field 'code' must be a 6-digit code/.test(apiText || '')) {
+    return 'Enter the 6-digit code from your authenticator app.';
   }
   const short = /^Field '(\w+)' must be at least (\d+) characters$/.exec(apiText || '');
   if (short) {

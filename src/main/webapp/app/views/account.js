@@ -1,6 +1,7 @@
-import { call, signIn } from '../api.js';
+import { call, signIn, signOut } from '../api.js';
 import { errorLine, field, h, submitting } from '../dom.js';
 import { sessionsSection } from './sessions-section.js';
+import { twoFactorSection } from './two-factor-section.js';
 
 /** The account page: who you are, a new password, your sessions (two-factor and app passwords come here). */
 export async function accountView(context) {
@@ -12,6 +13,7 @@ export async function accountView(context) {
       h('p', { id: 'account-summary' }, `Signed in as ${me.username}`,
         me.roles.length ? ` (${me.roles.join(', ')})` : ''),
       passwordForm(context, me),
+      twoFactorSection(context),
       await sessionsSection(context)),
   };
 }
@@ -39,6 +41,11 @@ function passwordForm(context, me) {
       throw new Error('The two new passwords are not the same.');
     }
     const result = await call('PUT', `api/users/${me.id}/password`, { current_password: current, new_password: next });
+    if (me.two_factor && me.two_factor.totp) {
+      // Signing this browser in again would need a code: sign in afresh instead.
+      await signOut();
+      return;
+    }
     await signIn(me.username, next);
     await context.refresh();
     const others = Math.max(0, result.revoked - 1);

@@ -23,7 +23,17 @@ public enum AuditEvent {
     USER_DELETED("user.deleted"),
     PASSWORD_CHANGED("password.changed"),
     /** An operator reset an admin's password with FDB_ADMIN_PASSWORD_RESET at start-up. */
-    PASSWORD_RESET_AT_STARTUP("password.reset_at_startup");
+    PASSWORD_RESET_AT_STARTUP("password.reset_at_startup"),
+    /** A user confirmed a TOTP enrolment: sign-in needs a second factor from now on. */
+    MFA_ENABLED("mfa.enabled"),
+    /** A user turned TOTP off (with their password and a code). */
+    MFA_DISABLED("mfa.disabled"),
+    /** An admin removed a user's TOTP (a lost phone), which also ended the user's sessions. */
+    MFA_RESET("mfa.reset"),
+    /** The password was right but the second factor wrong (counted by the login throttle). */
+    LOGIN_SECOND_FACTOR_FAILED("login.second_factor_failed"),
+    /** A recovery code was spent, at sign-in or to change the second factor. */
+    MFA_RECOVERY_CODE_USED("mfa.recovery_code_used");
 
     private final String logName;
 

@@ -34,7 +34,7 @@ public final class ConfigFile {
             "auth.failure_window_minutes", "auth.failure_window_seconds",
             "cleanup.interval_minutes", "cleanup.interval_seconds", "cleanup.batch_size",
             "auth.basic_cache_seconds", "auth.max_sessions_per_user", "auth.bcrypt_concurrency",
-            "auth.bcrypt_max_wait_ms", "cookie.secure", "cookie.same_site", "cookie.domain");
+            "auth.bcrypt_max_wait_ms", "cookie.secure", "cookie.same_site", "cookie.domain", "mfa.key");
 
     private final Path path;
     private final TomlParseResult toml;

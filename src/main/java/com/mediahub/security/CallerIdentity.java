@@ -16,6 +16,8 @@ public record CallerIdentity(long id, String username, Set<String> roles, Long s
     public enum Credential {
         /** Basic, or the JSON login body: the password was checked in this request (or its cached check). */
         PASSWORD,
+        /** The password and a second factor (a TOTP code or a recovery code), both checked in this request. */
+        PASSWORD_AND_SECOND_FACTOR,
         /** A Bearer access token or the access-token cookie. */
         ACCESS_TOKEN
     }
@@ -34,12 +36,30 @@ public record CallerIdentity(long id, String username, Set<String> roles, Long s
         return new CallerIdentity(id, username, roles, null, Credential.PASSWORD);
     }
 
+    /** A caller who has just proven both their password and their second factor. */
+    public CallerIdentity withSecondFactor() {
+        return new CallerIdentity(id, username, roles, null, Credential.PASSWORD_AND_SECOND_FACTOR);
+    }
+
     public boolean isAdmin() {
         return roles.contains(Role.ADMIN);
     }
 
     public boolean provedPassword() {
-        return credential == Credential.PASSWORD;
+        return credential == Credential.PASSWORD || credential == Credential.PASSWORD_AND_SECOND_FACTOR;
+    }
+
+    /**
+     * How this request proved the caller, as RFC 8176 authentication method references separated
+     * by spaces: {@code pwd}, or {@code pwd otp} with a second factor (a recovery code is a
+     * one-time password too). Empty for an access token, which carries its login's own values.
+     */
+    public Optional<String> authenticationMethods() {
+        return switch (credential) {
+            case PASSWORD -> Optional.of("pwd");
+            case PASSWORD_AND_SECOND_FACTOR -> Optional.of("pwd otp");
+            case ACCESS_TOKEN -> Optional.empty();
+        };
     }
 
     public Optional<Long> session() {

@@ -86,6 +86,7 @@ public final class ItEnvironment {
                 "FDB_DB_USER", dbUser(),
                 "FDB_DB_PASSWORD", dbPassword(),
                 "FDB_JWT_SECRET", jwtSecret(),
+                "FDB_MFA_KEY", System.getenv("FDB_MFA_KEY"),
                 "FDB_ADMIN_PASSWORD", adminPassword(),
                 "FDB_CONFIG", basedir().resolve("src/test/resources/" + configFile).toString());
     }

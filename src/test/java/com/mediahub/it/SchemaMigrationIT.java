@@ -42,7 +42,7 @@ import jakarta.json.JsonObject;
 class SchemaMigrationIT {
 
     private static final Path FROZEN_SCHEMA = ItEnvironment.basedir().resolve("src/test/resources/db/frozen/create-schema-before-flyway.sql");
-    private static final Path BROKEN_MIGRATION = ItEnvironment.basedir().resolve("src/test/resources/db/broken/V2__deliberately_broken.sql");
+    private static final Path BROKEN_MIGRATION = ItEnvironment.basedir().resolve("src/test/resources/db/broken/V999__deliberately_broken.sql");
 
     @TempDir
     Path dir;
@@ -115,12 +115,13 @@ class SchemaMigrationIT {
 
         try (PayaraProcess server = new PayaraProcess(ItEnvironment.serverOn(ItEnvironment.MIGRATION_DB, "it-config.toml"), dir,
                 "migration-adopted").start()) {
-            assertEquals("Database schema at version 1 (0 migrations applied now)", schemaLine(server));
-            assertEquals(List.of("1 BASELINE true"), history(), "adopted as version 1, V1 not run again");
+            // Adopted as version 1 (V1 not run again), then brought up to this build's version.
+            assertEquals("Database schema at version 2 (1 migrations applied now)", schemaLine(server));
+            assertEquals(List.of("1 BASELINE true", "2 SQL true"), history(), "adopted as version 1, V1 not run again");
             Api api = new Api(server.baseUrl());
             String alice = Api.basic("legacy-alice", "legacy-password-1");
             api.get("/api/users/me", alice).expect(200);
-            assertEquals("1", api.get("/api/info", null).expect(200).json().getString("schema_version"));
+            assertEquals("2", api.get("/api/info", null).expect(200).json().getString("schema_version"));
 
             JsonObject rotated = api.refresh(live).expect(200).json();
             String successor = rotated.getString("refresh_token");
@@ -146,11 +147,11 @@ class SchemaMigrationIT {
             CompletableFuture<PayaraProcess> first = CompletableFuture.supplyAsync(a::start);
             CompletableFuture<PayaraProcess> second = CompletableFuture.supplyAsync(b::start);
             CompletableFuture.allOf(first, second).join();
-            assertEquals(List.of("1 SQL true"), history(), "V1 ran once");
+            assertEquals(List.of("1 SQL true", "2 SQL true"), history(), "each migration ran once");
             List<String> lines = new ArrayList<>(List.of(schemaLine(a), schemaLine(b)));
             lines.sort(null);
-            assertEquals(List.of("Database schema at version 1 (0 migrations applied now)",
-                    "Database schema at version 1 (1 migrations applied now)"), lines);
+            assertEquals(List.of("Database schema at version 2 (0 migrations applied now)",
+                    "Database schema at version 2 (2 migrations applied now)"), lines);
             new Api(a.baseUrl()).get("/api/users/me", Api.basic("admin", ItEnvironment.adminPassword())).expect(200);
             new Api(b.baseUrl()).get("/api/users/me", Api.basic("admin", ItEnvironment.adminPassword())).expect(200);
             System.out.println("[SchemaMigrationIT] fresh database, instance a: " + schemaLine(a) + "; instance b: " + schemaLine(b));
@@ -178,8 +179,8 @@ class SchemaMigrationIT {
             other.rollback(); // releases the lock
 
             started.join();
-            assertEquals(List.of("1 SQL true"), history());
-            assertEquals("Database schema at version 1 (1 migrations applied now)", schemaLine(waiting));
+            assertEquals(List.of("1 SQL true", "2 SQL true"), history());
+            assertEquals("Database schema at version 2 (2 migrations applied now)", schemaLine(waiting));
         }
     }
 
@@ -199,14 +200,14 @@ class SchemaMigrationIT {
             assertTrue(refused.getMessage().contains("failed to deploy"), refused.getMessage());
         }
         String log = broken.logText();
-        assertTrue(log.contains("Database schema migration to version 2 (deliberately broken) failed")
+        assertTrue(log.contains("Database schema migration to version 999 (deliberately broken) failed")
                 && log.contains("the database said: 42703 ERROR: column \"no_such_column\" does not exist"), "no clear line in " + broken.log());
         assertEquals(before, history(), "nothing recorded for the failed version");
         assertFalse(tableExists("half_done"), "the failed migration's first statement was rolled back");
 
         try (PayaraProcess again = new PayaraProcess(ItEnvironment.serverOn(ItEnvironment.MIGRATION_DB, "it-config.toml"), dir,
                 "migration-after-broken").start()) {
-            assertEquals("Database schema at version 1 (0 migrations applied now)", schemaLine(again));
+            assertEquals("Database schema at version 2 (0 migrations applied now)", schemaLine(again));
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,6 +66,12 @@ class WebAppIT {
         if (server != null) {
             server.close();
         }
+    }
+
+    /** Every test signs in from 127.0.0.1, some with wrong passwords or codes: none inherits another's count. */
+    @BeforeEach
+    void forgetFailedLogins() {
+        new Db(ItEnvironment.WEBAPP_DB).update("DELETE FROM login_failures");
     }
 
     @AfterEach
@@ -531,6 +538,73 @@ class WebAppIT {
         assertFalse(browser.findElement(By.id("more-entries")).isDisplayed(), "nothing more to load");
         assertEquals("entry 51", js(browser, "return document.activeElement.textContent"), "the focus is on the first new row");
         assertNoSidewaysScroll(browser, "a long list");
+    }
+
+    /**
+     * Issue 18 in a real browser: turn two-factor authentication on by reading the secret from the
+     * page and computing the code as an app would, keep the recovery codes the page shows, then
+     * sign in with a code and with a recovery code.
+     */
+    @Test
+    void twoFactorEnrolThenSignInWithACodeAndWithARecoveryCode() {
+        Axe axe = new Axe();
+        Api.TestUser user = api.createUser("totp", "totp-password-1", "user");
+        ChromeDriver browser = browser(Screen.DESKTOP);
+        signIn(browser, user);
+        browser.findElement(By.id("account-link")).click();
+        waitFor(browser, d -> d.findElement(By.id("two-factor-state")).getText().startsWith("Off."));
+        type(browser, "totp-password", "wrong-password-9");
+        browser.findElement(By.cssSelector("#totp-start button[type=submit]")).click();
+        waitFor(browser, d -> d.findElement(By.id("totp-start-error")).getText().equals("Your current password is not correct."));
+        type(browser, "totp-password", user.password());
+        browser.findElement(By.cssSelector("#totp-start button[type=submit]")).click();
+        waitFor(browser, d -> d.findElement(By.id("totp-secret")).isDisplayed());
+        assertTrue(browser.findElement(By.cssSelector("#totp-qr svg path")).isDisplayed(), "the QR code is drawn");
+        String secret = browser.findElement(By.id("totp-secret")).getText().replace(" ", "");
+        assertTrue(secret.matches("[A-Z2-7]{32}"), secret);
+        assertEquals("totp-code", js(browser, "return document.activeElement.id"), "the focus is on the code field");
+        assertEquals(List.of(), axe.seriousViolations(browser), "serious or critical axe-core violations while enrolling");
+        Chromium.screenshot(browser.findElement(By.id("two-factor")), "webapp-two-factor-enrol");
+
+        SecondFactorIT.awaitRoomInStep();
+        long step = SecondFactorIT.currentStep();
+        type(browser, "totp-code", SecondFactorIT.codeAt(secret, step));
+        browser.findElement(By.cssSelector("#totp-confirm button[type=submit]")).click();
+        waitFor(browser, d -> d.findElement(By.id("recovery-codes")).isDisplayed());
+        List<String> recovery = browser.findElements(By.cssSelector("#recovery-codes li")).stream().map(e -> e.getText()).toList();
+        assertEquals(10, recovery.size(), recovery.toString());
+        assertEquals(List.of(), axe.seriousViolations(browser), "serious or critical axe-core violations on the recovery codes");
+        Chromium.screenshot(browser.findElement(By.id("two-factor")), "webapp-two-factor-recovery-codes");
+        browser.findElement(By.id("recovery-codes-done")).click();
+        waitFor(browser, d -> d.findElement(By.id("two-factor-state")).getText().equals("On. 10 recovery codes left."));
+
+        browser.findElement(By.id("sign-out")).click();
+        waitFor(browser, d -> d.findElement(By.id("username")).isDisplayed());
+        submitLogin(browser, user.username(), user.password());
+        waitFor(browser, d -> d.findElement(By.id("code-step")).isDisplayed());
+        assertEquals("one-time-code", browser.findElement(By.id("code")).getAttribute("autocomplete"));
+        assertEquals("code", js(browser, "return document.activeElement.id"), "the focus is on the code field");
+        assertEquals(List.of(), axe.seriousViolations(browser), "serious or critical axe-core violations on the code step");
+        Chromium.screenshot(browser, "webapp-two-factor-code-step");
+        type(browser, "code", "000000".equals(SecondFactorIT.codeAt(secret, step + 1)) ? "111111" : "000000");
+        browser.findElement(By.cssSelector("#code-step button[type=submit]")).click();
+        waitFor(browser, d -> d.findElement(By.id("code-error")).getText().startsWith("That code is not right."));
+        type(browser, "code", SecondFactorIT.codeAt(secret, step + 1));
+        browser.findElement(By.cssSelector("#code-step button[type=submit]")).click();
+        waitFor(browser, d -> d.findElement(By.id("who")).getText().equals(user.username())); // signed in, back at #/account
+
+        browser.findElement(By.id("sign-out")).click();
+        waitFor(browser, d -> d.findElement(By.id("username")).isDisplayed());
+        submitLogin(browser, user.username(), user.password());
+        waitFor(browser, d -> d.findElement(By.id("code-step")).isDisplayed());
+        browser.findElement(By.id("use-recovery-code")).click();
+        waitFor(browser, d -> d.findElement(By.cssSelector("label[for=code]")).getText().equals("Recovery code"));
+        type(browser, "code", recovery.get(0));
+        browser.findElement(By.cssSelector("#code-step button[type=submit]")).click();
+        waitFor(browser, d -> d.findElement(By.id("who")).getText().equals(user.username()));
+        waitFor(browser, d -> d.findElement(By.id("two-factor-state")).getText().equals("On. 9 recovery codes left."));
+        api.post("/api/token", null, "{\"username\":\"" + user.username() + "\",\"password\":\"" + user.password()
+                + "\",\"otp\":\"" + recovery.get(0) + "\"}").expectError(401, "Invalid second factor");
     }
 
     private static void changePassword(ChromeDriver browser, String current, String next, String repeat) {

@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 import com.mediahub.audit.AuditEvent;
 import com.mediahub.audit.SecurityAudit;
 import com.mediahub.auth.cookie.SessionCookies;
+import com.mediahub.auth.mfa.control.SecondFactorSignIn;
 import com.mediahub.auth.password.control.BasicCredentialCache;
 import com.mediahub.auth.password.control.LoginThrottle;
 import com.mediahub.auth.token.control.AccessTokenService;
@@ -50,6 +51,8 @@ import jakarta.servlet.http.HttpServletResponse;
 public class HybridAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger(HybridAuthenticationMechanism.class.getName());
+    /** Where a second factor's code travels next to a Basic header (the JSON login body has {@code otp}). */
+    static final String OTP_HEADER = "X-OTP";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -69,6 +72,8 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
     OperationsSettings operations;
     @Inject
     DeployedRoutes routes;
+    @Inject
+    SecondFactorSignIn secondFactors;
 
     private AccessRules accessRules;
 
@@ -123,7 +128,7 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
                     // page makes; refuse before anything is checked or changed.
                     return sendError(request, response, ErrorCatalogue.CROSS_SITE_BASIC);
                 }
-                return basic(request, response, context, basic);
+                return basic(request, response, context, basic, access, request.getHeader(OTP_HEADER));
             }
             if (access == EndpointAccess.BASIC_ONLY) {
                 return fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
@@ -151,8 +156,14 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
         return (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
     }
 
+    /**
+     * @param access whether this is the token endpoint ({@link EndpointAccess#BASIC_ONLY}), the only
+     *               place a second factor is taken
+     * @param otp    the second factor's code as sent with the credentials, or null
+     */
     private AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response,
-                                       HttpMessageContext context, AuthorizationHeader.Basic basic) {
+                                       HttpMessageContext context, AuthorizationHeader.Basic basic,
+                                       EndpointAccess access, String otp) {
         String address = request.getRemoteAddr();
         String cacheKey = basicCache.enabled() ? basicCache.keyOf(basic.username(), basic.password()) : null;
         if (cacheKey != null) {
@@ -172,10 +183,7 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         LoginThrottle.Attempt attempt = throttle.reserve(basic.username(), address);
         if (attempt.blocked()) {
-            basicCache.forgetUser(basic.username());
-            audit.record(AuditEvent.LOGIN_THROTTLED, null, null);
-            request.setAttribute(JsonErrorPageServlet.RETRY_AFTER_ATTRIBUTE, attempt.retryAfter().get().toSeconds() + 1);
-            return sendError(request, response, ErrorCatalogue.TOO_MANY_ATTEMPTS);
+            return throttled(request, response, basic, attempt);
         }
         CredentialValidationResult result = throttle.check(attempt,
                 () -> identityStores.validate(new UsernamePasswordCredential(basic.username(), basic.password())),
@@ -187,16 +195,53 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         CallerIdentity caller = CallerIdentity.byPassword(Long.parseLong(result.getCallerUniqueId()),
                 result.getCallerPrincipal().getName(), result.getCallerGroups());
+        if (secondFactors.required(caller.id())) {
+            // Never remembered by the Basic cache: every request of such a user comes here.
+            return secondFactor(request, response, context, basic, caller, access == EndpointAccess.BASIC_ONLY, otp);
+        }
         if (cacheKey != null) {
             tokenVersions.current(caller.id()).ifPresent(version -> basicCache.remember(cacheKey, caller, version));
         }
         return login(request, context, caller);
     }
 
+    /**
+     * The password was right and the user has a second factor on. Resource endpoints refuse
+     * password Basic for them: a code that changes every 30 seconds cannot ride on every request
+     * (they use tokens, or app passwords). The token endpoint takes a TOTP or recovery code from
+     * the JSON body's {@code otp} or the {@code X-OTP} header. No code: 401 {@code Second factor
+     * required}, not a failure (the client now asks for it). A wrong code counts in the login
+     * throttle like a wrong password.
+     */
+    private AuthenticationStatus secondFactor(HttpServletRequest request, HttpServletResponse response,
+                                              HttpMessageContext context, AuthorizationHeader.Basic basic,
+                                              CallerIdentity caller, boolean tokenEndpoint, String otp) {
+        if (!tokenEndpoint || otp == null || otp.isBlank()) {
+            return fail(request, context, ErrorCatalogue.SECOND_FACTOR_REQUIRED);
+        }
+        LoginThrottle.Attempt attempt = throttle.reserve(basic.username(), request.getRemoteAddr());
+        if (attempt.blocked()) {
+            return throttled(request, response, basic, attempt);
+        }
+        if (!throttle.check(attempt, () -> secondFactors.verify(caller.id(), otp), Boolean::booleanValue)) {
+            audit.record(AuditEvent.LOGIN_SECOND_FACTOR_FAILED, caller.id(), null);
+            return fail(request, context, ErrorCatalogue.SECOND_FACTOR_INVALID);
+        }
+        return login(request, context, caller.withSecondFactor());
+    }
+
+    private AuthenticationStatus throttled(HttpServletRequest request, HttpServletResponse response,
+                                           AuthorizationHeader.Basic basic, LoginThrottle.Attempt attempt) {
+        basicCache.forgetUser(basic.username());
+        audit.record(AuditEvent.LOGIN_THROTTLED, null, null);
+        request.setAttribute(JsonErrorPageServlet.RETRY_AFTER_ATTRIBUTE, attempt.retryAfter().get().toSeconds() + 1);
+        return sendError(request, response, ErrorCatalogue.TOO_MANY_ATTEMPTS);
+    }
+
     /** {@code POST /api/token} with a JSON body: the Basic path with the body's credentials. */
     private AuthenticationStatus jsonLogin(HttpServletRequest request, HttpServletResponse response,
                                            HttpMessageContext context) {
-        Optional<AuthorizationHeader.Basic> credentials;
+        Optional<JsonLoginBody.Login> credentials;
         try {
             credentials = JsonLoginBody.read(request);
         } catch (ApiException malformed) {
@@ -211,7 +256,8 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
             return fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
         }
         try {
-            return basic(request, response, context, credentials.get());
+            String otp = credentials.get().otp() != null ? credentials.get().otp() : request.getHeader(OTP_HEADER);
+            return basic(request, response, context, credentials.get().credentials(), EndpointAccess.BASIC_ONLY, otp);
         } catch (RuntimeException e) {
             return unavailable(request, response, e);
         }

@@ -26,16 +26,21 @@ final class JsonLoginBody {
     private JsonLoginBody() {
     }
 
+    /** The credentials, and the second factor's code when the body has one ({@code "otp"}). */
+    record Login(AuthorizationHeader.Basic credentials, String otp) {
+    }
+
     static boolean isJson(HttpServletRequest request) {
         return RequestScreen.declaresJson(request);
     }
 
     /**
      * The credentials of the body; empty when it holds none (empty, not JSON, not an object with
-     * string fields {@code username} and {@code password}): like a malformed Basic header, that is
-     * the contract's 401 {@code Authentication failed}. ApiException 413 for a body over the limit.
+     * string fields {@code username} and {@code password}, and {@code otp} a string if present):
+     * like a malformed Basic header, that is the contract's 401 {@code Authentication failed}.
+     * ApiException 413 for a body over the limit.
      */
-    static Optional<AuthorizationHeader.Basic> read(HttpServletRequest request) throws IOException {
+    static Optional<Login> read(HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > MAX_BYTES) {
             throw new ApiException(ErrorCatalogue.PAYLOAD_TOO_LARGE);
         }
@@ -50,9 +55,10 @@ final class JsonLoginBody {
         }
         try {
             JsonObject json = JsonBodies.object(new String(body, StandardCharsets.UTF_8));
+            String otp = JsonBodies.optionalString(json, "otp").orElse(null);
             return AuthorizationHeader.credentials(JsonBodies.requiredString(json, "username"),
                     JsonBodies.requiredString(json, "password")) instanceof AuthorizationHeader.Basic basic
-                    ? Optional.of(basic) : Optional.empty();
+                    ? Optional.of(new Login(basic, otp)) : Optional.empty();
         } catch (ApiException shape) {
             return Optional.empty();
         }

@@ -52,6 +52,9 @@ public class SecurityMetrics {
             .labelNames("scope").register(registry);
     private final Counter registrations = Counter.builder().name("mediahub_registrations_total")
             .help("Self-registrations (only when [auth] registration = \"open\").").register(registry);
+    private final Counter secondFactor = Counter.builder().name("mediahub_second_factor_total")
+            .help("Two-factor events: enabled, disabled, reset by an admin, a wrong code at sign-in, a recovery code used.")
+            .labelNames("event").register(registry);
     // Every series exists from the start, at zero, so that a dashboard never sees one appear.
     private final CounterDataPoint loginOk = logins.labelValues("ok");
     private final CounterDataPoint loginFailed = logins.labelValues("failed");
@@ -61,6 +64,11 @@ public class SecurityMetrics {
     private final CounterDataPoint refreshReuse = refreshes.labelValues("reuse_detected");
     private final CounterDataPoint logoutSession = logouts.labelValues("session");
     private final CounterDataPoint logoutAll = logouts.labelValues("all");
+    private final CounterDataPoint mfaEnabled = secondFactor.labelValues("enabled");
+    private final CounterDataPoint mfaDisabled = secondFactor.labelValues("disabled");
+    private final CounterDataPoint mfaReset = secondFactor.labelValues("reset");
+    private final CounterDataPoint secondFactorFailed = secondFactor.labelValues("login_failed");
+    private final CounterDataPoint recoveryCodeUsed = secondFactor.labelValues("recovery_code_used");
     private final Histogram durations = Histogram.builder().name("mediahub_token_endpoint_duration_seconds")
             .help("Time from request to response at the token, refresh and logout endpoints, authentication included.")
             .classicOnly().classicUpperBounds(BUCKETS).labelNames("endpoint").register(registry);
@@ -130,6 +138,11 @@ public class SecurityMetrics {
             case LOGOUT, SESSION_REVOKED -> logoutSession;
             case LOGOUT_ALL -> logoutAll;
             case USER_REGISTERED -> registrations;
+            case MFA_ENABLED -> mfaEnabled;
+            case MFA_DISABLED -> mfaDisabled;
+            case MFA_RESET -> mfaReset;
+            case LOGIN_SECOND_FACTOR_FAILED -> secondFactorFailed;
+            case MFA_RECOVERY_CODE_USED -> recoveryCodeUsed;
             case SESSION_EVICTED, SESSIONS_REVOKED_BY_ADMIN, USER_DELETED, PASSWORD_CHANGED, PASSWORD_RESET_AT_STARTUP -> null; // the audit log only
         };
         if (series != null) {

@@ -12,6 +12,8 @@ public enum ErrorCatalogue {
     TOKEN_EXPIRED(401, "Token expired"),
     TOKEN_INVALID(401, "Invalid token"),
     REFRESH_TOKEN_INVALID(401, "Invalid or expired refresh token"),
+    SECOND_FACTOR_REQUIRED(401, "Second factor required"),
+    SECOND_FACTOR_INVALID(401, "Invalid second factor"),
 
     BAD_REQUEST(400, "Malformed request"),
     INVALID_REQUEST_BODY(400, "Invalid request body"),
@@ -30,6 +32,7 @@ public enum ErrorCatalogue {
     FIELD_CONTROL_CHARACTERS(400, "Field '%s' must not contain control characters"),
     FIELD_NOT_UNICODE(400, "Field '%s' must be valid Unicode text"),
     DUPLICATE_KEY(400, "Invalid request body: duplicate key '%s'"),
+    CODE_MALFORMED(400, "Field '%s' must be a 6-digit code%s"),
 
     ROLE_REQUIRED(403, "This action requires the %s role."),
     ACCESS_DENIED(403, "You are not allowed to perform this action."),
@@ -39,6 +42,7 @@ public enum ErrorCatalogue {
     CURRENT_PASSWORD_WRONG(403, "The current password is not correct."),
     CSRF_INVALID(403, "CSRF token missing or invalid"),
     CROSS_SITE_BASIC(403, "Cross-site requests with Basic credentials are refused"),
+    CODE_WRONG(403, "The code is not correct."),
 
     NOT_FOUND(404, "Not found"),
     DATABASE_NOT_FOUND(404, "Database not found"),
@@ -53,6 +57,9 @@ public enum ErrorCatalogue {
     USERNAME_CONFUSABLE(409, "Username is too similar to an existing username"),
     USERNAME_RESERVED(409, "This username is reserved"),
     LAST_ADMIN(409, "The last admin cannot be deleted or lose the admin role"),
+    TOTP_ALREADY_ON(409, "Two-factor authentication is already on"),
+    TOTP_NOT_ON(409, "Two-factor authentication is not on"),
+    TOTP_NOTHING_PENDING(409, "No enrolment to confirm: start one with POST /api/users/me/totp"),
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Content-Type must be application/json"),
     UNSUPPORTED_CHARSET(415, "Unsupported charset in Content-Type"),

@@ -3,6 +3,7 @@ package com.mediahub.users.boundary;
 import java.time.format.DateTimeFormatter;
 
 import com.mediahub.platform.json.Jsons;
+import com.mediahub.users.control.TwoFactorStatus;
 import com.mediahub.users.entity.User;
 import com.mediahub.users.entity.UserProfile;
 
@@ -17,6 +18,15 @@ final class UserJson {
 
     static JsonObject of(User user) {
         return of(UserProfile.of(user));
+    }
+
+    /** The caller's own user, with {@code "two_factor": {"totp": true, "recovery_codes_left": 9}}. */
+    static JsonObject withTwoFactor(UserProfile user, TwoFactorStatus.Summary twoFactor) {
+        return Jsons.PROVIDER.createObjectBuilder(of(user))
+                .add("two_factor", Jsons.PROVIDER.createObjectBuilder()
+                        .add("totp", twoFactor.totp())
+                        .add("recovery_codes_left", twoFactor.recoveryCodesLeft()))
+                .build();
     }
 
     static JsonObject of(UserProfile user) {

@@ -22,6 +22,7 @@ import com.mediahub.security.CurrentCaller;
 import com.mediahub.security.Role;
 import com.mediahub.users.control.RegistrationThrottle;
 import com.mediahub.users.control.SessionCounts;
+import com.mediahub.users.control.TwoFactorStatus;
 import com.mediahub.users.control.UserService;
 import com.mediahub.users.entity.User;
 
@@ -65,11 +66,14 @@ public class UsersResource {
     HttpServletRequest request;
     @Inject
     SessionCounts sessionCounts;
+    @Inject
+    TwoFactorStatus twoFactor;
 
     @GET
     @Path("me")
     public JsonObject me() {
-        return UserJson.of(users.profile(caller.get().id()));
+        long id = caller.get().id();
+        return UserJson.withTwoFactor(users.profile(id), twoFactor.of(id));
     }
 
     /** Each user with {@code session_count}, the number of their sessions (for the admin's user list). */

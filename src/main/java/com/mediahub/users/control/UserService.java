@@ -150,6 +150,14 @@ public class UserService {
     }
 
     /**
+     * A signed-in user proves their password again before a sensitive change (turning a second
+     * factor on or off): checked under the login throttle, 403 when wrong, 429 when throttled.
+     */
+    public void confirmPassword(long id, String password, String clientAddress) {
+        checkCurrentPassword(find(id), password, clientAddress);
+    }
+
+    /**
      * The current password, checked under the login throttle like any password (review item 4:
      * a stolen access token must not give unlimited guesses through this endpoint).
      */

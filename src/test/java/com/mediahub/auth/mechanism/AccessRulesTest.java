@@ -84,7 +84,9 @@ class AccessRulesTest {
                 "GET /api/databases/{id}/entries", "POST /api/entry", "GET /api/users/me", "GET /api/users", "POST /api/users",
                 "PUT /api/users/{id}/password", "DELETE /api/users/{id}", "GET /api/metrics",
                 "PATCH /api/databases/{id}", "GET /api/entry/{id}", "PATCH /api/entry/{id}", "DELETE /api/entry/{id}",
-                "GET /api/users/{userId}/sessions", "DELETE /api/users/{userId}/sessions")) {
+                "GET /api/users/{userId}/sessions", "DELETE /api/users/{userId}/sessions",
+                "POST /api/users/me/totp", "POST /api/users/me/totp/confirm", "DELETE /api/users/me/totp",
+                "POST /api/users/me/recovery-codes", "DELETE /api/users/{userId}/totp")) {
             expected.put(closed, EndpointAccess.PROTECTED);
         }
         assertEquals(expected, table);

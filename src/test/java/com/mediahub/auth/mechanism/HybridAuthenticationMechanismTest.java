@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import com.mediahub.audit.AuditEvent;
 import com.mediahub.auth.cookie.SessionCookies;
+import com.mediahub.auth.mfa.control.SecondFactorSignIn;
 import com.mediahub.auth.password.control.BasicCredentialCache;
 import com.mediahub.auth.password.control.LoginThrottle;
 import com.mediahub.auth.token.control.AccessTokenService;
@@ -66,6 +69,7 @@ class HybridAuthenticationMechanismTest {
     private final RecordingAudit audit = new RecordingAudit();
     private final IdentityStoreHandler identityStores = mock(IdentityStoreHandler.class);
     private final LoginThrottle throttle = mock(LoginThrottle.class);
+    private final SecondFactorSignIn secondFactors = mock(SecondFactorSignIn.class);
     private final HybridAuthenticationMechanism mechanism = new HybridAuthenticationMechanism();
     private final Map<String, Object> attributes = new HashMap<>();
     private AccessTokenService accessTokens;
@@ -98,6 +102,7 @@ class HybridAuthenticationMechanismTest {
         mechanism.throttle = throttle;
         mechanism.basicCache = basicCache;
         mechanism.audit = audit;
+        mechanism.secondFactors = secondFactors;
     }
 
     private void tokenSide() {
@@ -215,7 +220,56 @@ class HybridAuthenticationMechanismTest {
                 .thenReturn(new CredentialValidationResult(null, "alice", null, "7", Set.of("user")));
         assertEquals(AuthenticationStatus.SUCCESS, send(request("POST", "/api/token", basic("alice", "correct horse"))));
         assertEquals(true, caller().provedPassword());
+        assertEquals(Optional.of("pwd"), caller().authenticationMethods());
         verify(throttle).reserve("alice", "203.0.113.5");
+    }
+
+    @Test
+    void anEnrolledUsersPasswordBasicIsRefusedOnResourceEndpointsEvenWithACode() {
+        aliceHasASecondFactor();
+        HttpServletRequest request = request("GET", "/api/users/me", basic("alice", "correct horse"));
+        when(request.getHeader("X-OTP")).thenReturn("123456");
+        assertEquals(AuthenticationStatus.SEND_FAILURE, send(request));
+        assertEquals(ErrorCatalogue.SECOND_FACTOR_REQUIRED, error());
+        assertNull(caller());
+        verify(secondFactors, never()).verify(anyLong(), anyString());
+    }
+
+    @Test
+    void theTokenEndpointAsksForTheCodeWithoutCountingAFailure() {
+        aliceHasASecondFactor();
+        assertEquals(AuthenticationStatus.SEND_FAILURE, send(request("POST", "/api/token", basic("alice", "correct horse"))));
+        assertEquals(ErrorCatalogue.SECOND_FACTOR_REQUIRED, error());
+        verify(throttle, times(1)).reserve("alice", "203.0.113.5"); // the password's attempt only
+        assertEquals(List.of(), audit.events());
+    }
+
+    @Test
+    void aWrongCodeIsCountedByTheThrottleAndAudited() {
+        aliceHasASecondFactor();
+        HttpServletRequest request = request("POST", "/api/token", basic("alice", "correct horse"));
+        when(request.getHeader("X-OTP")).thenReturn("654321");
+        assertEquals(AuthenticationStatus.SEND_FAILURE, send(request));
+        assertEquals(ErrorCatalogue.SECOND_FACTOR_INVALID, error());
+        verify(throttle, times(2)).reserve("alice", "203.0.113.5"); // the password's, then the code's
+        assertEquals(List.of(AuditEvent.LOGIN_SECOND_FACTOR_FAILED), audit.events());
+        assertNull(caller());
+    }
+
+    @Test
+    void aRightCodeSignsInWithBothFactors() {
+        aliceHasASecondFactor();
+        when(secondFactors.verify(7, "123456")).thenReturn(true);
+        HttpServletRequest request = request("POST", "/api/token", basic("alice", "correct horse"));
+        when(request.getHeader("X-OTP")).thenReturn("123456");
+        assertEquals(AuthenticationStatus.SUCCESS, send(request));
+        assertEquals(Optional.of("pwd otp"), caller().authenticationMethods());
+    }
+
+    private void aliceHasASecondFactor() {
+        when(identityStores.validate(any(UsernamePasswordCredential.class)))
+                .thenReturn(new CredentialValidationResult(null, "alice", null, "7", Set.of("user")));
+        when(secondFactors.required(7)).thenReturn(true);
     }
 
     @Test

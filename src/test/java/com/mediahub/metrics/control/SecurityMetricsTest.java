@@ -21,7 +21,7 @@ class SecurityMetricsTest {
     void auditEventsFeedTheirSeriesAndEventsWithoutASeriesAreIgnored() {
         SecurityMetrics metrics = new SecurityMetrics(ResourceClasses.routes());
         Map<String, Double> before = PrometheusText.parse(metrics.render(0, 0));
-        assertEquals(11 + 3 * 14, before.size(), "every series from the start, at zero");
+        assertEquals(11 + 5 + 3 * 14, before.size(), "every series from the start, at zero");
         metrics.event(AuditEvent.LOGIN_OK);
         metrics.event(AuditEvent.LOGIN_OK);
         metrics.event(AuditEvent.REFRESH_REPLAY_WITHIN_GRACE);
@@ -29,6 +29,9 @@ class SecurityMetricsTest {
         metrics.event(AuditEvent.SESSION_REVOKED);
         metrics.event(AuditEvent.PASSWORD_CHANGED);
         metrics.event(AuditEvent.USER_REGISTERED);
+        metrics.event(AuditEvent.LOGIN_SECOND_FACTOR_FAILED);
+        metrics.event(AuditEvent.MFA_RECOVERY_CODE_USED);
+        metrics.event(AuditEvent.MFA_RECOVERY_CODE_USED);
         String text = metrics.render(7, 3);
         Map<String, Double> after = PrometheusText.parse(text);
 
@@ -43,8 +46,11 @@ class SecurityMetricsTest {
         assertEquals(1.0, after.get("mediahub_registrations_total"), text);
         assertEquals(7.0, after.get("mediahub_refresh_tokens_live"), text);
         assertEquals(3.0, after.get("mediahub_sessions_live"), text);
+        assertEquals(1.0, after.get("mediahub_second_factor_total{event=\"login_failed\"}"), text);
+        assertEquals(2.0, after.get("mediahub_second_factor_total{event=\"recovery_code_used\"}"), text);
+        assertEquals(0.0, after.get("mediahub_second_factor_total{event=\"enabled\"}"), text);
         // Nothing else: the same series as the hand-written format had (no _created, no extras).
-        assertEquals(11 + 3 * 14, after.size(), text);
+        assertEquals(11 + 5 + 3 * 14, after.size(), text);
     }
 
     @Test

@@ -35,6 +35,11 @@ class OpenApiDocumentTest {
     /** Contract sections 3.1-3.8 plus issues 6-8 and 16: the statuses each operation must document. */
     private static final Map<String, Set<Integer>> CONTRACT_STATUSES = Map.ofEntries(
             Map.entry("POST /api/token", Set.of(200, 401, 429)),
+            Map.entry("POST /api/users/me/totp", Set.of(201, 400, 401, 403, 409, 413, 429)),
+            Map.entry("POST /api/users/me/totp/confirm", Set.of(200, 400, 401, 403, 409, 429)),
+            Map.entry("DELETE /api/users/me/totp", Set.of(204, 400, 401, 403, 409, 429)),
+            Map.entry("POST /api/users/me/recovery-codes", Set.of(200, 400, 401, 403, 409, 429)),
+            Map.entry("DELETE /api/users/{userId}/totp", Set.of(200, 400, 401, 403, 404)),
             Map.entry("POST /api/token/refresh", Set.of(200, 400, 401, 403)),
             Map.entry("POST /api/logout", Set.of(200, 400, 401, 403)),
             Map.entry("POST /api/logout-all", Set.of(200, 401)),
@@ -113,7 +118,9 @@ class OpenApiDocumentTest {
         for (ErrorCatalogue error : List.of(ErrorCatalogue.AUTHENTICATION_FAILED, ErrorCatalogue.REFRESH_TOKEN_INVALID,
                 ErrorCatalogue.CSRF_INVALID, ErrorCatalogue.USERNAME_TAKEN, ErrorCatalogue.TOO_MANY_REGISTRATIONS,
                 ErrorCatalogue.NO_PUBLIC_KEYS, ErrorCatalogue.DATABASE_NOT_FOUND, ErrorCatalogue.SESSION_NOT_FOUND,
-                ErrorCatalogue.TOO_MANY_ATTEMPTS, ErrorCatalogue.PAYLOAD_TOO_LARGE)) {
+                ErrorCatalogue.TOO_MANY_ATTEMPTS, ErrorCatalogue.PAYLOAD_TOO_LARGE, ErrorCatalogue.SECOND_FACTOR_REQUIRED,
+                ErrorCatalogue.SECOND_FACTOR_INVALID, ErrorCatalogue.CODE_WRONG, ErrorCatalogue.TOTP_ALREADY_ON,
+                ErrorCatalogue.TOTP_NOT_ON, ErrorCatalogue.TOTP_NOTHING_PENDING)) {
             assertTrue(text.contains(error.message()), "openapi.json should quote " + error.message());
         }
     }

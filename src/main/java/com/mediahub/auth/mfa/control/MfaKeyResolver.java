@@ -2,13 +2,12 @@ package com.mediahub.auth.mfa.control;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.logging.Logger;
 
 import com.mediahub.config.ConfigFile;
 import com.mediahub.config.ConfigSources;
 import com.mediahub.config.ConfigurationException;
-import com.mediahub.config.SecretSaver;
+import com.mediahub.config.GeneratedSecretSetting;
 
 /**
  * Chooses the key that encrypts TOTP secrets, by the same kind of chain as the signing secret:
@@ -33,22 +32,19 @@ public final class MfaKeyResolver {
     public record MfaKey(byte[] bytes, String source) {
     }
 
+    static final GeneratedSecretSetting SETTING = new GeneratedSecretSetting("fdb.mfa.key", "FDB_MFA_KEY", "mfa", "key", "MFA key");
+
     public MfaKey resolve(ConfigFile config) {
-        Optional<ConfigSources.Found> outside = sources.find("fdb.mfa.key", "FDB_MFA_KEY");
-        if (outside.isPresent()) {
-            return new MfaKey(parse(outside.get().value(), outside.get().source()), outside.get().source());
+        GeneratedSecretSetting.Resolved key = SETTING.resolve(sources, config, () -> {
+            byte[] bits = new byte[SecretCipher.KEY_BYTES];
+            random.nextBytes(bits);
+            return HexFormat.of().formatHex(bits);
+        });
+        if (key.generated()) {
+            LOG.info(() -> "Generated a new MFA key (it encrypts TOTP secrets) and saved it to " + config.path()
+                    + ". Every instance that shares this database must use the same key; without it, enrolments are lost.");
         }
-        String inFile = "[mfa] key in " + config.path();
-        Optional<String> fromFile = config.string("mfa.key");
-        if (fromFile.isPresent()) {
-            return new MfaKey(parse(fromFile.get(), inFile), inFile);
-        }
-        byte[] bits = new byte[SecretCipher.KEY_BYTES];
-        random.nextBytes(bits);
-        SecretSaver.save(config.path(), "mfa", "key", HexFormat.of().formatHex(bits), "FDB_MFA_KEY", "MFA key");
-        LOG.info(() -> "Generated a new MFA key (it encrypts TOTP secrets) and saved it to " + config.path()
-                + ". Every instance that shares this database must use the same key; without it, enrolments are lost.");
-        return new MfaKey(bits, inFile + " (generated)");
+        return new MfaKey(parse(key.value(), key.source()), key.source());
     }
 
     private static byte[] parse(String hex, String source) {

@@ -58,9 +58,13 @@ public class RecoveryCodes {
         return NORMALIZED.matcher(compact).matches() ? Optional.of(compact) : Optional.empty();
     }
 
-    /** What is stored of a code: the SHA-256 of its normalized form. */
-    public static String hash(String normalized) {
-        return OpaqueValues.sha256Hex(normalized);
+    /**
+     * What is stored of a user's code: the SHA-256 of the user's id and its normalized form. 80
+     * random bits need no slow or keyed hash (a dump cannot be searched); the id makes a row
+     * match only its own user.
+     */
+    public static String hash(long userId, String normalized) {
+        return OpaqueValues.sha256Hex(userId + ":" + normalized);
     }
 
     private static String grouped(String letters) {

@@ -9,6 +9,7 @@ import com.mediahub.auth.session.entity.JpaRefreshTokenRepository;
 import com.mediahub.auth.session.entity.RefreshToken;
 import com.mediahub.auth.session.entity.RotatedToken;
 import com.mediahub.auth.token.control.AccessTokenService;
+import com.mediahub.auth.token.control.SignIn;
 import com.mediahub.auth.token.control.TokenPair;
 import com.mediahub.config.Settings;
 import com.mediahub.security.CallerIdentity;
@@ -36,9 +37,9 @@ public class PairMinter {
 
     private final SecureRandom random = new SecureRandom();
 
-    /** A new session (family) starting now, for a login. */
-    Family newFamily(OffsetDateTime now) {
-        return Family.startingAt(now, now.plus(settings.sessionMax()), random);
+    /** A new session (family) starting now, for a login proven as {@code amr} says ({@code pwd otp}). */
+    Family newFamily(OffsetDateTime now, String amr) {
+        return Family.startingAt(now, now.plus(settings.sessionMax()), amr, random);
     }
 
     /** Stores a new refresh token of the family (in the caller's transaction) and returns the pair. */
@@ -48,14 +49,16 @@ public class PairMinter {
         RefreshToken stored = refreshTokens.add(new RefreshToken(user.getId(), RefreshTokens.hash(refreshToken), now,
                 refreshExpiry, family, printable(userAgent)));
         CallerIdentity caller = new CallerIdentity(user.getId(), user.getUsername(), user.getRoles(), stored.getFamilyId());
-        return new TokenPair(accessTokens.issue(caller, user.getTokenVersion(), now.toInstant()), refreshToken,
+        SignIn signIn = new SignIn(family.amr(), family.createdAt().toInstant());
+        return new TokenPair(accessTokens.issue(caller, user.getTokenVersion(), now.toInstant(), signIn), refreshToken,
                 settings.accessDuration(), Duration.between(now, refreshExpiry), stored.getFamilyId());
     }
 
     /** The pair for a successor already stored as {@code rotated}, whose value is {@code refreshToken}. */
     TokenPair pairFor(RotatedToken rotated, String refreshToken, OffsetDateTime now) {
         CallerIdentity caller = new CallerIdentity(rotated.userId(), rotated.username(), rotated.roles(), rotated.familyId());
-        return new TokenPair(accessTokens.issue(caller, rotated.tokenVersion(), now.toInstant()), refreshToken,
+        SignIn signIn = new SignIn(rotated.amr(), rotated.loginTime().toInstant());
+        return new TokenPair(accessTokens.issue(caller, rotated.tokenVersion(), now.toInstant(), signIn), refreshToken,
                 settings.accessDuration(), Duration.between(now, rotated.expiry()), rotated.familyId());
     }
 

@@ -71,7 +71,7 @@ public class TokenService {
         }
         OffsetDateTime now = now();
         User user = users.findById(caller.id()).orElseThrow(() -> new ApiException(ErrorCatalogue.AUTHENTICATION_FAILED));
-        TokenPair pair = minter.mint(user, minter.newFamily(now), userAgent, now);
+        TokenPair pair = minter.mint(user, minter.newFamily(now, caller.authenticationMethods().orElseThrow()), userAgent, now);
         audit.record(AuditEvent.LOGIN_OK, user.getId(), pair.sessionId());
         int evicted = refreshTokens.revokeSessionsBeyond(user.getId(), limits.maxSessionsPerUser(), now);
         if (evicted > 0) {

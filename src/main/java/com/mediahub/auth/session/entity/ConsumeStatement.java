@@ -18,7 +18,7 @@ import jakarta.inject.Inject;
 public class ConsumeStatement implements ProbedStatement {
 
     /** Columns returned, in this order. */
-    static final String COLUMNS = "user_id, family_id, family_created_at, family_expiry, generation, expiry";
+    static final String COLUMNS = "user_id, family_id, family_created_at, family_expiry, generation, expiry, amr";
     static final String DELETE = "DELETE FROM refresh_tokens WHERE token_hash = ?1 AND expiry > ?2";
     static final String DELETE_RETURNING = DELETE + " RETURNING " + COLUMNS;
     static final String OLD_TABLE_OF_DELETE = "SELECT " + COLUMNS + " FROM OLD TABLE (" + DELETE + ")";

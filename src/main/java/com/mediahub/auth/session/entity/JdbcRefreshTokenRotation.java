@@ -42,11 +42,11 @@ public class JdbcRefreshTokenRotation {
             + "SELECT CAST(? AS VARCHAR), user_id, family_id, generation, CAST(? AS TIMESTAMP WITH TIME ZONE), expiry "
             + "FROM consumed), "
             + "successor AS (INSERT INTO refresh_tokens (user_id, token_hash, expiry, created_at, family_id, family_created_at, "
-            + "family_expiry, generation, user_agent) "
+            + "family_expiry, generation, user_agent, amr) "
             + "SELECT user_id, CAST(? AS VARCHAR), LEAST(CAST(? AS TIMESTAMP WITH TIME ZONE), family_expiry), "
             + "CAST(? AS TIMESTAMP WITH TIME ZONE), family_id, family_created_at, family_expiry, generation + 1, "
-            + "CAST(? AS VARCHAR) FROM consumed RETURNING user_id, family_id, expiry) "
-            + "SELECT s.user_id, u.username, u.roles, u.token_version, s.family_id, s.expiry "
+            + "CAST(? AS VARCHAR), amr FROM consumed RETURNING user_id, family_id, expiry, family_created_at, amr) "
+            + "SELECT s.user_id, u.username, u.roles, u.token_version, s.family_id, s.expiry, s.family_created_at, s.amr "
             + "FROM successor s JOIN users u ON u.id = s.user_id";
 
     private static final RolesConverter ROLES = new RolesConverter();
@@ -108,7 +108,8 @@ public class JdbcRefreshTokenRotation {
                 return Optional.empty();
             }
             return Optional.of(new RotatedToken(row.getLong(1), row.getString(2), ROLES.convertToEntityAttribute(row.getString(3)),
-                    row.getInt(4), row.getLong(5), row.getObject(6, OffsetDateTime.class)));
+                    row.getInt(4), row.getLong(5), row.getObject(6, OffsetDateTime.class), row.getObject(7, OffsetDateTime.class),
+                    row.getString(8)));
         }
     }
 }

@@ -61,7 +61,8 @@ public class JpaRefreshTokenRepository {
             return Optional.empty();
         }
         Object[] row = (Object[]) rows.get(0);
-        Family family = new Family(number(row[1]), DatabaseTimes.of(row[2]), DatabaseTimes.of(row[3]), (int) number(row[4]));
+        Family family = new Family(number(row[1]), DatabaseTimes.of(row[2]), DatabaseTimes.of(row[3]), (int) number(row[4]),
+                (String) row[6]);
         return Optional.of(new ConsumedToken(number(row[0]), family, DatabaseTimes.of(row[5])));
     }
 

@@ -53,6 +53,9 @@ public class RefreshToken {
     @Column(name = "user_agent", length = 256)
     private String userAgent;
 
+    @Column(nullable = false, length = 32)
+    private String amr;
+
     protected RefreshToken() {
     }
 
@@ -68,6 +71,7 @@ public class RefreshToken {
         this.familyExpiry = family.expiry();
         this.generation = family.generation();
         this.userAgent = userAgent;
+        this.amr = family.amr();
     }
 
     public Long getId() {
@@ -84,7 +88,7 @@ public class RefreshToken {
 
     /** What this token hands on to its successor. */
     public Family getFamily() {
-        return new Family(familyId, familyCreatedAt, familyExpiry, generation);
+        return new Family(familyId, familyCreatedAt, familyExpiry, generation, amr);
     }
 
     public Long getFamilyId() {

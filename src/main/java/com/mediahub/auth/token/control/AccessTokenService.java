@@ -57,6 +57,10 @@ public class AccessTokenService {
     static final String SESSION_CLAIM = "sid";
     /** The user's token version at issue time (see {@link TokenVersionCache}). */
     static final String VERSION_CLAIM = "ver";
+    /** RFC 8176: how the session's login proved the user. */
+    static final String AMR_CLAIM = "amr";
+    /** OpenID Connect: when the session's login happened, in seconds since the epoch. */
+    static final String AUTH_TIME_CLAIM = "auth_time";
     /** Tokens may be at most this old by {@code iat}; only the future is really restricted (skew). */
     private static final int MAX_AGE_SECONDS = 10 * 365 * 24 * 3600;
     static final int CLOCK_SKEW_SECONDS = 60;
@@ -135,8 +139,16 @@ public class AccessTokenService {
         return keys.verificationKey(kid).orElseThrow(() -> new UnresolvableKeyException("unknown kid"));
     }
 
-    /** An access token for {@code caller} (whose session id, if any, goes into {@code sid}). */
+    /** An access token of a password-only sign-in at {@code now} (tests and benchmarks). */
     public String issue(CallerIdentity caller, int tokenVersion, Instant now) {
+        return issue(caller, tokenVersion, now, new SignIn("pwd", now));
+    }
+
+    /**
+     * An access token for {@code caller} (whose session id, if any, goes into {@code sid}), of a
+     * session signed in to as {@code signIn} says ({@code amr}, {@code auth_time}).
+     */
+    public String issue(CallerIdentity caller, int tokenVersion, Instant now, SignIn signIn) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(settings.issuer());
         claims.setSubject(Long.toString(caller.id()));
@@ -150,6 +162,8 @@ public class AccessTokenService {
         }
         caller.session().ifPresent(sid -> claims.setClaim(SESSION_CLAIM, sid));
         claims.setClaim(VERSION_CLAIM, tokenVersion);
+        claims.setStringListClaim(AMR_CLAIM, signIn.amr());
+        claims.setClaim(AUTH_TIME_CLAIM, signIn.time().getEpochSecond());
 
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());

@@ -2,12 +2,11 @@ package com.mediahub.auth.token.keys;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.logging.Logger;
 
 import com.mediahub.config.ConfigFile;
 import com.mediahub.config.ConfigSources;
-import com.mediahub.config.SecretSaver;
+import com.mediahub.config.GeneratedSecretSetting;
 
 /**
  * Chooses the signing secret by the priority of contract section 4: system property
@@ -26,22 +25,20 @@ public final class SigningSecretResolver {
         this.random = random;
     }
 
-    public SigningSecret resolve(ConfigFile config) {
-        Optional<ConfigSources.Found> outside = sources.find("fdb.jwt.secret", "FDB_JWT_SECRET");
-        if (outside.isPresent()) {
-            return new SigningSecret(outside.get().value(), outside.get().source());
-        }
-        Optional<String> fromFile = config.string("jwt.secret");
-        if (fromFile.isPresent()) {
-            return new SigningSecret(fromFile.get(), "[jwt] secret in " + config.path());
-        }
-        byte[] bits = new byte[32];
-        random.nextBytes(bits);
-        String generated = HexFormat.of().formatHex(bits);
-        SecretSaver.save(config.path(), generated);
-        LOG.info(() -> "Generated a new JWT signing secret and saved it to " + config.path()
-                + ". Every instance that shares this database must use the same secret.");
-        return new SigningSecret(generated, "[jwt] secret in " + config.path() + " (generated)", true);
-    }
+    /** Contract section 4's order, in {@link GeneratedSecretSetting}. */
+    static final GeneratedSecretSetting SETTING =
+            new GeneratedSecretSetting("fdb.jwt.secret", "FDB_JWT_SECRET", "jwt", "secret", "JWT secret");
 
+    public SigningSecret resolve(ConfigFile config) {
+        GeneratedSecretSetting.Resolved secret = SETTING.resolve(sources, config, () -> {
+            byte[] bits = new byte[32];
+            random.nextBytes(bits);
+            return HexFormat.of().formatHex(bits);
+        });
+        if (secret.generated()) {
+            LOG.info(() -> "Generated a new JWT signing secret and saved it to " + config.path()
+                    + ". Every instance that shares this database must use the same secret.");
+        }
+        return new SigningSecret(secret.value(), secret.source(), secret.generated());
+    }
 }

@@ -70,9 +70,10 @@ class RecoveryCodesTest {
     @Test
     void onlyAHashIsStoredAndItIsTheSameForEveryWayOfTypingTheCode() {
         String code = recoveryCodes.newSet().get(0);
-        String stored = RecoveryCodes.hash(RecoveryCodes.normalized(code).orElseThrow());
+        String stored = RecoveryCodes.hash(7, RecoveryCodes.normalized(code).orElseThrow());
         assertTrue(stored.matches("[0-9a-f]{64}"), stored);
-        assertEquals(stored, RecoveryCodes.hash(RecoveryCodes.normalized(code.toUpperCase(java.util.Locale.ROOT)).orElseThrow()));
-        assertNotEquals(stored, RecoveryCodes.hash(RecoveryCodes.normalized(recoveryCodes.newSet().get(0)).orElseThrow()));
+        assertEquals(stored, RecoveryCodes.hash(7, RecoveryCodes.normalized(code.toUpperCase(java.util.Locale.ROOT)).orElseThrow()));
+        assertNotEquals(stored, RecoveryCodes.hash(7, RecoveryCodes.normalized(recoveryCodes.newSet().get(0)).orElseThrow()));
+        assertNotEquals(stored, RecoveryCodes.hash(8, RecoveryCodes.normalized(code).orElseThrow()), "another user's row never matches");
     }
 }

@@ -61,7 +61,7 @@ class OneStatementRotationTest {
     void theStatementGetsHashesAndTheClocksTimesAndItsRowBecomesThePair() throws Exception {
         OffsetDateTime now = fixture.clock.instant().atOffset(ZoneOffset.UTC);
         OffsetDateTime familyEnds = now.plusHours(5); // sooner than a new token's 24 h: the family's end wins
-        statement.answer = Optional.of(new RotatedToken(7, "alice", Set.of("user"), 3, 4242, familyEnds));
+        statement.answer = Optional.of(new RotatedToken(7, "alice", Set.of("user"), 3, 4242, familyEnds, familyEnds.minusHours(20), "pwd otp"));
 
         RotationOutcome outcome = tokens.rotate("presented-token", "agent\u0000\u0007 1.0");
 

@@ -1,0 +1,139 @@
+package com.mediahub.auth.mfa.control;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import com.mediahub.audit.AuditEvent;
+import com.mediahub.audit.SecurityAudit;
+import com.mediahub.auth.mfa.entity.JpaTotpRepository;
+import com.mediahub.auth.mfa.entity.TotpEnrolment;
+import com.mediahub.auth.session.control.SessionService;
+import com.mediahub.auth.token.control.TokenVersionCache;
+import com.mediahub.platform.error.ApiException;
+import com.mediahub.platform.error.ErrorCatalogue;
+import com.mediahub.users.entity.JpaUserRepository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * The changes to a user's second factor, each one transaction under the enrolment's row lock:
+ * start (or restart) a pending enrolment, confirm it, turn it off, replace the recovery codes, and
+ * an admin's reset. The password checks happen before, outside any transaction
+ * ({@link SecondFactorAccount}).
+ */
+@ApplicationScoped
+@Transactional
+public class SecondFactorWrites {
+
+    @Inject
+    JpaTotpRepository repository;
+    @Inject
+    SecondFactorCheck check;
+    @Inject
+    RecoveryCodes recoveryCodes;
+    @Inject
+    SecretCipher cipher;
+    @Inject
+    JpaUserRepository users;
+    @Inject
+    TokenVersionCache tokenVersions;
+    @Inject
+    SessionService sessions;
+    @Inject
+    SecurityAudit audit;
+    @Inject
+    Clock clock;
+
+    /** Stores a new pending secret in place of any pending one; 409 when TOTP is already on. */
+    public void startPending(long userId, byte[] secret) {
+        String encrypted = cipher.encrypt(userId, secret);
+        Optional<TotpEnrolment> existing = repository.lock(userId);
+        if (existing.isEmpty()) {
+            repository.add(new TotpEnrolment(userId, encrypted, now()));
+        } else if (existing.get().isConfirmed()) {
+            throw new ApiException(ErrorCatalogue.TOTP_ALREADY_ON);
+        } else {
+            existing.get().restart(encrypted, now());
+        }
+    }
+
+    /**
+     * Turns the pending enrolment on if {@code code} is its current code, and returns the new
+     * recovery codes; empty when the code is wrong. 409 when nothing is pending. Access tokens
+     * issued before stop working (the token version counts up): they were issued without a
+     * second factor, and so were password Basic successes a cache may remember.
+     */
+    public Optional<List<String>> confirm(long userId, String code) {
+        TotpEnrolment pending = repository.lock(userId).filter(e -> !e.isConfirmed())
+                .orElseThrow(() -> new ApiException(ErrorCatalogue.TOTP_NOTHING_PENDING));
+        OptionalLong step = check.matchingStep(pending, code);
+        if (step.isEmpty() || !check.spendStep(userId, step.getAsLong())) {
+            return Optional.empty();
+        }
+        pending.confirm(now());
+        List<String> codes = newRecoveryCodes(userId);
+        tokenVersions.versionChanged(userId, users.bumpTokenVersion(userId));
+        audit.record(AuditEvent.MFA_ENABLED, userId, null);
+        return Optional.of(codes);
+    }
+
+    /** Turns TOTP off if {@code code} is a good TOTP or recovery code; whether it was. 409 when off. */
+    public boolean disable(long userId, String code) {
+        TotpEnrolment enrolment = confirmed(userId);
+        if (!spent(enrolment, code)) {
+            return false;
+        }
+        repository.delete(userId);
+        audit.record(AuditEvent.MFA_DISABLED, userId, null);
+        return true;
+    }
+
+    /** A new set of recovery codes in place of the old, if {@code code} is good; empty when not. 409 when off. */
+    public Optional<List<String>> replaceRecoveryCodes(long userId, String code) {
+        TotpEnrolment enrolment = confirmed(userId);
+        return spent(enrolment, code) ? Optional.of(newRecoveryCodes(userId)) : Optional.empty();
+    }
+
+    /**
+     * An admin removes a user's second factor (a lost phone) and ends all of the user's sessions:
+     * whoever holds them may be who took the phone. Works whether TOTP was on or not.
+     *
+     * @return how many refresh tokens were revoked
+     */
+    public int reset(long userId) {
+        int revoked = sessions.revokeAllOfUser(userId); // 404 for an unknown user
+        repository.delete(userId);
+        audit.record(AuditEvent.MFA_RESET, userId, null);
+        return revoked;
+    }
+
+    private TotpEnrolment confirmed(long userId) {
+        return repository.lock(userId).filter(TotpEnrolment::isConfirmed)
+                .orElseThrow(() -> new ApiException(ErrorCatalogue.TOTP_NOT_ON));
+    }
+
+    private boolean spent(TotpEnrolment enrolment, String code) {
+        SecondFactorCheck.Verdict verdict = check.spend(enrolment, code);
+        if (verdict == SecondFactorCheck.Verdict.RECOVERY_CODE) {
+            audit.record(AuditEvent.MFA_RECOVERY_CODE_USED, enrolment.getUserId(), null);
+        }
+        return verdict != SecondFactorCheck.Verdict.WRONG;
+    }
+
+    private List<String> newRecoveryCodes(long userId) {
+        List<String> codes = recoveryCodes.newSet();
+        repository.replaceRecoveryCodes(userId, codes.stream()
+                .map(code -> RecoveryCodes.hash(userId, RecoveryCodes.normalized(code).orElseThrow())).toList());
+        return codes;
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+}
