@@ -59,11 +59,20 @@ function codeStep(context, username, password) {
     'aria-describedby': 'code-hint', spellcheck: 'false',
   });
   const switcher = h('button', { type: 'button', class: 'link', id: 'use-recovery-code' }, 'Use a recovery code instead');
+  const back = h('button', { type: 'button', class: 'link', id: 'code-step-back' }, 'Back to the password');
   const form = h('form', { class: 'card login', id: 'code-step', 'aria-labelledby': 'code-title', novalidate: true },
     h('h1', { id: 'code-title' }, 'Two-factor authentication'),
     hint, label, input, error,
     h('button', { type: 'submit' }, 'Verify'),
-    h('p', {}, switcher));
+    h('p', {}, switcher),
+    h('p', {}, back));
+  // The password lives only in this closure: going back (or signing in) lets it go.
+  back.addEventListener('click', () => {
+    const start = loginView(context);
+    form.replaceWith(start);
+    start.elements.username.value = username;
+    start.elements.password.focus();
+  });
   switcher.addEventListener('click', () => {
     recovery = !recovery;
     label.textContent = recovery ? 'Recovery code' : 'Code';

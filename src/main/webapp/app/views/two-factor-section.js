@@ -136,7 +136,11 @@ function onView(context, status) {
     if (!password || !code) {
       throw new Error('Enter your password and a code.');
     }
-    await call('DELETE', 'api/users/me/totp', { password, code });
+    try {
+      await call('DELETE', 'api/users/me/totp', { password, code });
+    } finally {
+      off.elements['off-password'].value = ''; // not left in the page, right or wrong
+    }
     await context.signedIn();
     context.say('Two-factor authentication is off.');
   }));

@@ -1,5 +1,7 @@
 package com.mediahub.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -76,5 +78,21 @@ class BasicCacheIT {
         api.get("/api/users/me", user.basic()).expect(200);
         api.delete("/api/users/" + user.id(), user.basic()).expect(204);
         api.get("/api/users/me", user.basic()).expectError(401, "Authentication failed");
+    }
+
+    /**
+     * A remembered success never mints a session for a user whose second factor is on, even
+     * before this instance has learnt of the change (here: the enrolment written behind its back,
+     * as another instance would, with the token version it caches not yet counted up).
+     */
+    @Test
+    void aRememberedSuccessNeverSignsInAUserWithASecondFactor() {
+        Api.TestUser user = api.createUser("cached-totp", "cached-totp-password", "user");
+        api.get("/api/users/me", user.basic()).expect(200);
+        api.post("/api/token", user.basic(), null).expect(200);
+        db.update("INSERT INTO totp_enrolments (user_id, secret, created_at, confirmed_at) VALUES (?, 'v1.00000000.AAAA', now(), now())",
+                user.id());
+        api.post("/api/token", user.basic(), null).expectError(401, "Second factor required");
+        assertEquals(1, db.count("SELECT COUNT(*) FROM refresh_tokens WHERE user_id = ?", user.id()), "no second session");
     }
 }

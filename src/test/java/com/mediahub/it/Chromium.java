@@ -59,22 +59,18 @@ public final class Chromium {
         return driver;
     }
 
-    /** Saves what the browser shows to target/screenshots/NAME.png (README copies live in docs/screenshots). */
     /** A screenshot of one element (e.g. a card below the fold), as target/screenshots/NAME.png. */
     public static void screenshot(org.openqa.selenium.WebElement element, String name) {
-        File shot = element.getScreenshotAs(OutputType.FILE);
-        Path directory = ItEnvironment.target().resolve("screenshots");
-        try {
-            Files.createDirectories(directory);
-            Files.copy(shot.toPath(), directory.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        save(element.getScreenshotAs(OutputType.FILE), name);
     }
 
+    /** Saves what the browser shows to target/screenshots/NAME.png (README copies live in docs/screenshots). */
     public static void screenshot(ChromeDriver driver, String name) {
         driver.executeScript("window.scrollTo(0, 0)");
-        File shot = driver.getScreenshotAs(OutputType.FILE);
+        save(driver.getScreenshotAs(OutputType.FILE), name);
+    }
+
+    private static void save(File shot, String name) {
         Path directory = ItEnvironment.target().resolve("screenshots");
         try {
             Files.createDirectories(directory);

@@ -47,6 +47,7 @@ class SecondFactorIT extends DeployedWar {
     @Test
     void enrolConfirmThenSignInNeedsACodeOfAStepNotUsedBefore() {
         Api.TestUser user = api.createUser("totp", "totp-password", "user");
+        Api.Tokens other = api.login(user.username(), user.password()); // e.g. someone who had the password
         Api.Tokens tokens = api.login(user.username(), user.password());
         Reply started = api.post("/api/users/me/totp", Api.bearer(tokens.access()), password(user)).expect(201);
         String secret = started.json().getString("secret");
@@ -73,22 +74,29 @@ class SecondFactorIT extends DeployedWar {
         assertEquals(10, db.count("SELECT COUNT(*) FROM recovery_codes WHERE user_id = ?", user.id()));
         assertEquals(0, db.count("SELECT COUNT(*) FROM recovery_codes WHERE code_hash = ?", recovery.get(0)), "only hashes stored");
 
-        // Access tokens of the password-only sign-in stopped working; the session's refresh goes on.
+        // Access tokens of the password-only sign-ins stopped working; every other session ended,
+        // and the one that turned TOTP on goes on through refresh.
         api.get("/api/users/me", Api.bearer(tokens.access())).expectError(401, "Invalid token");
+        api.get("/api/users/me", Api.bearer(other.access())).expectError(401, "Invalid token");
+        api.refresh(other.refresh()).expectError(401, "Invalid or expired refresh token");
         String refreshed = api.refresh(tokens.refresh()).expect(200).json().getString("access_token");
         JsonObject me = api.get("/api/users/me", Api.bearer(refreshed)).expect(200).json();
         assertEquals(Json.createObjectBuilder().add("totp", true).add("recovery_codes_left", 10).build(), me.getJsonObject("two_factor"));
 
-        long failuresBefore = userFailures(user);
+        db.update("DELETE FROM login_failures");
         api.post("/api/token", user.basic(), null).expectError(401, REQUIRED);
         api.post("/api/token", null, login(user, null)).expectError(401, REQUIRED);
-        assertEquals(failuresBefore, userFailures(user), "asking for the code is not a failure");
+        long failuresBefore = userFailures(user);
+        assertEquals(0, failuresBefore, "asking for the code is not a failure");
+        assertEquals(0, knownNetworks(), "nor a success: the password alone makes no network one the user signs in from");
         api.send("POST", "/api/token", user.basic(), null, null, "X-OTP", wrong(codeAt(secret, step + 1))).expectError(401, INVALID);
         assertEquals(failuresBefore + 1, userFailures(user), "a wrong code counts like a wrong password");
         api.post("/api/token", null, login(user, codeAt(secret, step))).expectError(401, INVALID); // spent by the confirmation
+        assertEquals(0, knownNetworks(), "wrong codes make no network known");
 
         String next = codeAt(secret, step + 1); // one step ahead: inside the window
         Reply signedIn = api.post("/api/token", null, login(user, next)).expect(200);
+        assertEquals(1, knownNetworks(), "password and code: this network is one the user signs in from");
         JsonObject claims = claims(signedIn.json().getString("access_token"));
         assertEquals(List.of("pwd", "otp"), strings(claims, "amr"), claims.toString());
         long authTime = claims.getJsonNumber("auth_time").longValue();
@@ -247,6 +255,38 @@ class SecondFactorIT extends DeployedWar {
     }
 
     @Test
+    void twoFirstEnrolmentsAtOnceBothAnswerAndOneSecretStays() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            Api.TestUser user = api.createUser("twice", "twice-password", "user");
+            String access = api.login(user.username(), user.password()).access();
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Reply>> replies = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    replies.add(pool.submit(() -> {
+                        start.await();
+                        return api.post("/api/users/me/totp", Api.bearer(access), password(user));
+                    }));
+                }
+                start.countDown();
+                List<String> secrets = new ArrayList<>();
+                for (Future<Reply> reply : replies) {
+                    secrets.add(reply.get().expect(201).json().getString("secret"));
+                }
+                assertEquals(1, db.count("SELECT COUNT(*) FROM totp_enrolments WHERE user_id = ?", user.id()));
+                awaitRoomInStep();
+                long step = currentStep();
+                long confirmed = secrets.stream().filter(secret -> api.post("/api/users/me/totp/confirm", Api.bearer(access),
+                        code(codeAt(secret, step))).status() == 200).count();
+                assertEquals(1, confirmed, "the secret stored is one of the two answered");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void badInputGetsAJsonClientErrorAndChangesNothing() {
         Api.TestUser user = api.createUser("bad", "bad-password", "user");
         String access = api.login(user.username(), user.password()).access();
@@ -310,6 +350,11 @@ class SecondFactorIT extends DeployedWar {
                 + " " + db.column("SELECT step FROM totp_spent_steps WHERE user_id = ? ORDER BY step", user.id())
                 + " " + db.column("SELECT token_hash FROM refresh_tokens WHERE user_id = ? ORDER BY token_hash", user.id())
                 + " " + db.single("SELECT token_version FROM users WHERE id = ?", user.id());
+    }
+
+    /** Networks users signed in from (the throttle's {@code known:} rows). */
+    private long knownNetworks() {
+        return db.count("SELECT COUNT(*) FROM login_failures WHERE throttle_key LIKE 'known:%'");
     }
 
     private long userFailures(Api.TestUser user) {

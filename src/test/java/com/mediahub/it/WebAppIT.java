@@ -605,6 +605,25 @@ class WebAppIT {
         waitFor(browser, d -> d.findElement(By.id("two-factor-state")).getText().equals("On. 9 recovery codes left."));
         api.post("/api/token", null, "{\"username\":\"" + user.username() + "\",\"password\":\"" + user.password()
                 + "\",\"otp\":\"" + recovery.get(0) + "\"}").expectError(401, "Invalid second factor");
+
+        // New recovery codes replace the old; turning it off needs the password and a code.
+        new Db(ItEnvironment.WEBAPP_DB).update("DELETE FROM login_failures"); // max_failures = 3 here; three wrong so far
+        type(browser, "renew-code", recovery.get(1));
+        browser.findElement(By.cssSelector("#recovery-codes-renew button[type=submit]")).click();
+        waitFor(browser, d -> d.findElement(By.id("recovery-codes")).isDisplayed());
+        List<String> renewed = browser.findElements(By.cssSelector("#recovery-codes li")).stream().map(e -> e.getText()).toList();
+        assertEquals(10, renewed.size(), renewed.toString());
+        browser.findElement(By.id("recovery-codes-done")).click();
+        waitFor(browser, d -> d.findElement(By.id("two-factor-state")).getText().equals("On. 10 recovery codes left."));
+        type(browser, "off-password", "wrong-password-9");
+        type(browser, "off-code", renewed.get(0));
+        browser.findElement(By.cssSelector("#totp-off button[type=submit]")).click();
+        waitFor(browser, d -> d.findElement(By.id("totp-off-error")).getText().equals("Your current password is not correct."));
+        assertEquals("", browser.findElement(By.id("off-password")).getAttribute("value"), "the password is not left in the page");
+        type(browser, "off-password", user.password());
+        browser.findElement(By.cssSelector("#totp-off button[type=submit]")).click();
+        waitFor(browser, d -> d.findElement(By.id("two-factor-state")).getText().startsWith("Off."));
+        api.get("/api/users/me", user.basic()).expect(200);
     }
 
     private static void changePassword(ChromeDriver browser, String current, String next, String repeat) {

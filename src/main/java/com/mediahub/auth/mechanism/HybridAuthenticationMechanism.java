@@ -168,7 +168,11 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
         String cacheKey = basicCache.enabled() ? basicCache.keyOf(basic.username(), basic.password()) : null;
         if (cacheKey != null) {
             Optional<BasicCredentialCache.Entry> hit = basicCache.find(cacheKey);
-            if (hit.isPresent() && tokenVersions.accepts(hit.get().caller().id(), hit.get().tokenVersion())) {
+            if (hit.isPresent() && tokenVersions.accepts(hit.get().caller().id(), hit.get().tokenVersion())
+                    && !(access == EndpointAccess.BASIC_ONLY && secondFactors.required(hit.get().caller().id()))) {
+                // (At the token endpoint, where a session is made, the second factor is asked for
+                // again even on a hit: the cache's own guard is the token version, which other
+                // instances learn only within user_cache_seconds.)
                 if (!basicCache.throttleCheckDue(hit.get())) {
                     return login(request, context, hit.get().caller());
                 }
@@ -185,30 +189,47 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
         if (attempt.blocked()) {
             return throttled(request, response, basic, attempt);
         }
-        CredentialValidationResult result = throttle.check(attempt,
-                () -> identityStores.validate(new UsernamePasswordCredential(basic.username(), basic.password())),
-                checked -> checked.getStatus() == CredentialValidationResult.Status.VALID);
+        CredentialValidationResult result = whileCounted(attempt,
+                () -> identityStores.validate(new UsernamePasswordCredential(basic.username(), basic.password())));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            throttle.failed(attempt);
             basicCache.forgetUser(basic.username());
             audit.record(AuditEvent.LOGIN_FAILED, null, null);
             return fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
         }
         CallerIdentity caller = CallerIdentity.byPassword(Long.parseLong(result.getCallerUniqueId()),
                 result.getCallerPrincipal().getName(), result.getCallerGroups());
-        if (secondFactors.required(caller.id())) {
+        // The version is read BEFORE the second factor is asked about: were TOTP turned on between
+        // the two reads, an entry remembered now would carry the old version and die with it.
+        Optional<Integer> version = cacheKey == null ? Optional.empty()
+                : whileCounted(attempt, () -> tokenVersions.current(caller.id()));
+        if (whileCounted(attempt, () -> secondFactors.required(caller.id()))) {
+            // The password's check counts as nothing: only with the code does the network become
+            // one the user signs in from (which lifts the per-user ceiling for it). Otherwise a
+            // thief with the password would get a fresh allowance of code guesses on every network.
+            throttle.abandoned(attempt);
             // Never remembered by the Basic cache: every request of such a user comes here.
             return secondFactor(request, response, context, basic, caller, access == EndpointAccess.BASIC_ONLY, otp);
         }
-        if (cacheKey != null) {
-            tokenVersions.current(caller.id()).ifPresent(version -> basicCache.remember(cacheKey, caller, version));
-        }
+        throttle.succeeded(attempt);
+        version.ifPresent(current -> basicCache.remember(cacheKey, caller, current));
         return login(request, context, caller);
+    }
+
+    /** Runs one step of a counted password check; whatever it throws ends the attempt as abandoned. */
+    private <T> T whileCounted(LoginThrottle.Attempt attempt, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            throttle.abandoned(attempt);
+            throw e;
+        }
     }
 
     /**
      * The password was right and the user has a second factor on. Resource endpoints refuse
      * password Basic for them: a code that changes every 30 seconds cannot ride on every request
-     * (they use tokens, or app passwords). The token endpoint takes a TOTP or recovery code from
+     * (they use tokens). The token endpoint takes a TOTP or recovery code from
      * the JSON body's {@code otp} or the {@code X-OTP} header. No code: 401 {@code Second factor
      * required}, not a failure (the client now asks for it). A wrong code counts in the login
      * throttle like a wrong password.

@@ -222,6 +222,7 @@ class HybridAuthenticationMechanismTest {
         assertEquals(true, caller().provedPassword());
         assertEquals(Optional.of("pwd"), caller().authenticationMethods());
         verify(throttle).reserve("alice", "203.0.113.5");
+        verify(throttle).succeeded(any());
     }
 
     @Test
@@ -241,6 +242,11 @@ class HybridAuthenticationMechanismTest {
         assertEquals(AuthenticationStatus.SEND_FAILURE, send(request("POST", "/api/token", basic("alice", "correct horse"))));
         assertEquals(ErrorCatalogue.SECOND_FACTOR_REQUIRED, error());
         verify(throttle, times(1)).reserve("alice", "203.0.113.5"); // the password's attempt only
+        // The right password alone counts as nothing: no failure, and no success that would make
+        // this network one alice signs in from (that takes the code too).
+        verify(throttle).abandoned(any());
+        verify(throttle, never()).succeeded(any());
+        verify(throttle, never()).failed(any());
         assertEquals(List.of(), audit.events());
     }
 

@@ -48,7 +48,7 @@ public class SecondFactorAccount {
 
     /** Turns the pending enrolment on with a code from the app; the recovery codes, shown once. */
     public List<String> confirm(CallerIdentity caller, String code, String clientAddress) {
-        return guarded(caller, clientAddress, () -> writes.confirm(caller.id(), code));
+        return guarded(caller, clientAddress, () -> writes.confirm(caller, code));
     }
 
     /** Turns TOTP off: the password and a TOTP or recovery code. Nothing changes when either is wrong. */

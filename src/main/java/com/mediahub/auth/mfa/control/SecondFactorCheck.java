@@ -62,8 +62,16 @@ public class SecondFactorCheck {
         return totp.matchingStep(secret, code, clock.instant());
     }
 
+    /**
+     * Spent steps are kept this long past the window: instances whose clocks differ by up to ten
+     * minutes still see each other's (forgetting a step another instance accepts would let its
+     * code work twice).
+     */
+    static final int STEPS_KEPT_BEYOND_WINDOW = 20;
+
     /** Marks the step used; false when it already was (a replay). */
     boolean spendStep(long userId, long step) {
-        return repository.spendStep(userId, step, TotpCodes.stepOf(clock.instant()) - TotpCodes.WINDOW - 1);
+        return repository.spendStep(userId, step,
+                TotpCodes.stepOf(clock.instant()) - TotpCodes.WINDOW - STEPS_KEPT_BEYOND_WINDOW);
     }
 }

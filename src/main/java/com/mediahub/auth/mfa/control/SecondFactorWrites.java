@@ -12,10 +12,9 @@ import com.mediahub.audit.SecurityAudit;
 import com.mediahub.auth.mfa.entity.JpaTotpRepository;
 import com.mediahub.auth.mfa.entity.TotpEnrolment;
 import com.mediahub.auth.session.control.SessionService;
-import com.mediahub.auth.token.control.TokenVersionCache;
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
-import com.mediahub.users.entity.JpaUserRepository;
+import com.mediahub.security.CallerIdentity;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,10 +39,6 @@ public class SecondFactorWrites {
     @Inject
     SecretCipher cipher;
     @Inject
-    JpaUserRepository users;
-    @Inject
-    TokenVersionCache tokenVersions;
-    @Inject
     SessionService sessions;
     @Inject
     SecurityAudit audit;
@@ -53,6 +48,9 @@ public class SecondFactorWrites {
     /** Stores a new pending secret in place of any pending one; 409 when TOTP is already on. */
     public void startPending(long userId, byte[] secret) {
         String encrypted = cipher.encrypt(userId, secret);
+        // A first enrolment has no row to lock yet: the user's row serialises two at once (a
+        // double click, two tabs), so the second replaces the first instead of failing on the key.
+        repository.lockUser(userId);
         Optional<TotpEnrolment> existing = repository.lock(userId);
         if (existing.isEmpty()) {
             repository.add(new TotpEnrolment(userId, encrypted, now()));
@@ -65,11 +63,14 @@ public class SecondFactorWrites {
 
     /**
      * Turns the pending enrolment on if {@code code} is its current code, and returns the new
-     * recovery codes; empty when the code is wrong. 409 when nothing is pending. Access tokens
-     * issued before stop working (the token version counts up): they were issued without a
-     * second factor, and so were password Basic successes a cache may remember.
+     * recovery codes; empty when the code is wrong. 409 when nothing is pending. Every other
+     * session of the user ends, and every access token issued before (the token version counts
+     * up): they were signed in to with a password alone, perhaps by whoever the user now locks
+     * out; so were password Basic successes a cache may remember. The caller's own session goes
+     * on (it refreshes).
      */
-    public Optional<List<String>> confirm(long userId, String code) {
+    public Optional<List<String>> confirm(CallerIdentity caller, String code) {
+        long userId = caller.id();
         TotpEnrolment pending = repository.lock(userId).filter(e -> !e.isConfirmed())
                 .orElseThrow(() -> new ApiException(ErrorCatalogue.TOTP_NOTHING_PENDING));
         OptionalLong step = check.matchingStep(pending, code);
@@ -78,7 +79,7 @@ public class SecondFactorWrites {
         }
         pending.confirm(now());
         List<String> codes = newRecoveryCodes(userId);
-        tokenVersions.versionChanged(userId, users.bumpTokenVersion(userId));
+        sessions.endOtherSessions(caller);
         audit.record(AuditEvent.MFA_ENABLED, userId, null);
         return Optional.of(codes);
     }

@@ -28,6 +28,11 @@ public class JpaTotpRepository {
         return Optional.ofNullable(em.find(TotpEnrolment.class, userId, LockModeType.PESSIMISTIC_WRITE));
     }
 
+    /** Locks the user's row until the transaction ends: what a first enrolment, with no row of its own yet, queues on. */
+    public void lockUser(long userId) {
+        em.createNativeQuery("SELECT id FROM users WHERE id = ?1 FOR UPDATE").setParameter(1, userId).getResultList();
+    }
+
     /** Whether the user has a confirmed enrolment: one primary-key lookup, no entity loaded. */
     public boolean isConfirmed(long userId) {
         return !em.createNativeQuery("SELECT 1 FROM totp_enrolments WHERE user_id = ?1 AND confirmed_at IS NOT NULL")

@@ -9,12 +9,14 @@ import com.mediahub.audit.SecurityAudit;
 import com.mediahub.auth.session.entity.JpaRefreshTokenRepository;
 import com.mediahub.auth.session.entity.Session;
 import com.mediahub.auth.token.control.TokenVersionCache;
+import com.mediahub.auth.token.control.TokenVersionChanged;
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
 import com.mediahub.security.CallerIdentity;
 import com.mediahub.users.entity.JpaUserRepository;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -28,6 +30,8 @@ public class SessionService {
     JpaUserRepository users;
     @Inject
     TokenVersionCache tokenVersions;
+    @Inject
+    Event<TokenVersionChanged> versionChanges;
     @Inject
     SecurityAudit audit;
     @Inject
@@ -78,6 +82,19 @@ public class SessionService {
         users.findById(userId).orElseThrow(() -> new ApiException(ErrorCatalogue.USER_NOT_FOUND));
         int revoked = endAllSessions(userId);
         audit.record(AuditEvent.SESSIONS_REVOKED_BY_ADMIN, userId, null);
+        return revoked;
+    }
+
+    /**
+     * Ends every session of the caller but the one this request came with (none for password
+     * Basic), and the access tokens issued before: after the account's sign-in got stricter (a
+     * second factor turned on), no session signed in to the old way may go on. Returns how many
+     * refresh tokens were revoked. Call within the change's transaction.
+     */
+    @Transactional
+    public int endOtherSessions(CallerIdentity caller) {
+        int revoked = refreshTokens.deleteAllOfExcept(caller.id(), caller.sessionId());
+        versionChanges.fire(new TokenVersionChanged(caller.id(), users.bumpTokenVersion(caller.id())));
         return revoked;
     }
 

@@ -128,6 +128,15 @@ public class JpaRefreshTokenRepository {
         return em.createQuery("DELETE FROM RefreshToken t WHERE t.userId = :user").setParameter("user", userId).executeUpdate();
     }
 
+    /** Every live token of the user outside session {@code keptFamily} (null: none kept); returns how many. */
+    public int deleteAllOfExcept(long userId, Long keptFamily) {
+        if (keptFamily == null) {
+            return deleteAllOf(userId);
+        }
+        return em.createQuery("DELETE FROM RefreshToken t WHERE t.userId = :user AND t.familyId <> :kept")
+                .setParameter("user", userId).setParameter("kept", keptFamily).executeUpdate();
+    }
+
     /** Sessions per user, counted as {@link #sessionsOf} lists them; users without any are absent. */
     public Map<Long, Long> sessionCounts() {
         return em.createQuery("SELECT t.userId, COUNT(DISTINCT t.familyId) FROM RefreshToken t GROUP BY t.userId", Object[].class)

@@ -68,6 +68,10 @@ public class TokenVersionCache {
         versionChanged(changed.userId(), changed.newTokenVersion());
     }
 
+    void onTokenVersionChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TokenVersionChanged changed) {
+        versionChanged(changed.userId(), changed.newTokenVersion());
+    }
+
     void onUserDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserDeleted deleted) {
         versions.putForever(deleted.userId(), Optional.empty());
     }

@@ -57,12 +57,12 @@ class SecondFactorCheckTest {
     }
 
     @Test
-    void aSpentStepStaysSpentWhileItIsInTheWindowAndOldOnesAreForgotten() {
+    void aSpentStepStaysSpentWhileItIsInTheWindowAndLongAfterThenIsForgotten() {
         String code = totp.codeAt(secret, clock.instant());
         assertEquals(Verdict.TOTP, check.spend(enrolment, code));
         clock.advance(TotpCodes.STEP); // the spent step is now the previous one: still in the window
         assertEquals(Verdict.WRONG, check.spend(enrolment, code), "still refused one step later");
-        clock.advance(TotpCodes.STEP.multipliedBy(3));
+        clock.advance(TotpCodes.STEP.multipliedBy(2 + SecondFactorCheck.STEPS_KEPT_BEYOND_WINDOW));
         assertEquals(Verdict.TOTP, check.spend(enrolment, totp.codeAt(secret, clock.instant())));
         assertEquals(1, repository.spent.size(), "steps outside every window are deleted: " + repository.spent);
     }
