@@ -29,3 +29,9 @@ CREATE TABLE recovery_codes (
 -- refresh token to its successor so that refreshed access tokens keep the login's values. The
 -- login time (auth_time) is family_created_at. Sessions from before this version: a password.
 ALTER TABLE refresh_tokens ADD COLUMN amr VARCHAR(32) DEFAULT 'pwd' NOT NULL;
+
+-- The user's token version a session was signed in (or last confirmed) under. A token is consumed
+-- only while it equals users.token_version, so a login or refresh that raced a "sign out
+-- everywhere" (or turning on a second factor) and escaped its DELETE cannot go on. Null for
+-- sessions from before this version: not checked.
+ALTER TABLE refresh_tokens ADD COLUMN token_version INT;

@@ -33,6 +33,8 @@ class AuditLogIT {
             userId = user.id();
             secrets.add(user.password());
 
+            twoFactorEvents(api, admin, secrets);
+
             Api.Tokens first = remember(secrets, api.login(user.username(), user.password()));       // login.ok
             Api.Tokens second = remember(secrets, tokens(api.refresh(first.refresh()).expect(200)));  // refresh.ok
             api.refresh(first.refresh()).expect(401);                                                 // refresh.replay_within_grace
@@ -62,13 +64,49 @@ class AuditLogIT {
 
         for (String event : List.of("login.ok", "refresh.ok", "refresh.replay_within_grace", "refresh.reuse_detected",
                 "logout", "logout_all", "password.changed", "sessions.revoked_by_admin", "login.failed", "login.throttled",
-                "user.deleted")) {
+                "user.deleted", "mfa.enabled", "login.second_factor_failed", "mfa.recovery_code_used", "mfa.disabled",
+                "mfa.reset")) {
             assertTrue(log.contains("event=" + event + " user="), "no audit line for " + event);
         }
         assertTrue(log.contains("event=login.ok user=" + userId + " address=127.0.0.1 session="), "ids and address are logged");
 
         List<String> leaked = secrets.stream().filter(log::contains).map(s -> s.substring(0, Math.min(12, s.length())) + "...").toList();
         assertEquals(List.of(), leaked, "secrets found in the server log");
+    }
+
+    /** Issue 18's events; the TOTP secret, its ciphertext, every code and recovery code join the secrets. */
+    private static void twoFactorEvents(Api api, Api.Tokens admin, List<String> secrets) throws Exception {
+        Api.TestUser user = api.createUser("audited-totp", "audited-totp-password", "user");
+        secrets.add(user.password());
+        String access = remember(secrets, api.login(user.username(), user.password())).access();
+        String secret = api.post("/api/users/me/totp", Api.bearer(access), "{\"password\":\"" + user.password() + "\"}")
+                .expect(201).json().getString("secret");
+        secrets.add(secret);
+        secrets.add((String) new Db(ItEnvironment.AUDIT_DB).single("SELECT secret FROM totp_enrolments WHERE user_id = ?", user.id()));
+        SecondFactorIT.awaitRoomInStep();
+        long step = SecondFactorIT.currentStep();
+        String code = SecondFactorIT.codeAt(secret, step);
+        secrets.add(code);
+        Reply confirmed = api.post("/api/users/me/totp/confirm", Api.bearer(access), "{\"code\":\"" + code + "\"}").expect(200); // mfa.enabled
+        List<String> recovery = confirmed.json().getJsonArray("recovery_codes").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList();
+        secrets.addAll(recovery);
+        String login = "{\"username\":\"" + user.username() + "\",\"password\":\"" + user.password() + "\",\"otp\":\"%s\"}";
+        api.post("/api/token", null, String.format(login, "000000".equals(SecondFactorIT.codeAt(secret, step + 1)) ? "111111" : "000000"))
+                .expect(401);                                                                              // login.second_factor_failed
+        Api.Tokens signedIn = remember(secrets, tokens(api.post("/api/token", null, String.format(login, recovery.get(0)))
+                .expect(200)));                                                                            // mfa.recovery_code_used
+        String next = SecondFactorIT.codeAt(secret, step + 1);
+        secrets.add(next);
+        api.send("DELETE", "/api/users/me/totp", Api.bearer(signedIn.access()),
+                "{\"password\":\"" + user.password() + "\",\"code\":\"" + next + "\"}", "application/json").expect(204); // mfa.disabled
+        String again = api.post("/api/users/me/totp", Api.bearer(signedIn.access()), "{\"password\":\"" + user.password() + "\"}")
+                .expect(201).json().getString("secret");
+        secrets.add(again);
+        api.post("/api/users/me/totp/confirm", Api.bearer(signedIn.access()),
+                "{\"code\":\"" + SecondFactorIT.codeAt(again, step) + "\"}").expect(200);
+        api.delete("/api/users/" + user.id() + "/totp", Api.bearer(admin.access())).expect(200);           // mfa.reset
+        new Db(ItEnvironment.AUDIT_DB).update("DELETE FROM login_failures"); // the wrong code: the main run counts from zero
     }
 
     private static Api.Tokens tokens(Reply reply) {

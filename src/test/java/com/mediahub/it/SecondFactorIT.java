@@ -80,6 +80,11 @@ class SecondFactorIT extends DeployedWar {
         api.get("/api/users/me", Api.bearer(other.access())).expectError(401, "Invalid token");
         api.refresh(other.refresh()).expectError(401, "Invalid or expired refresh token");
         String refreshed = api.refresh(tokens.refresh()).expect(200).json().getString("access_token");
+        // A sign-in that raced the confirmation (its token written after the other sessions were
+        // ended) was made under the old token version: it cannot refresh. Under the current one it could.
+        int version = ((Number) db.single("SELECT token_version FROM users WHERE id = ?", user.id())).intValue();
+        api.refresh(storedSession(user, version - 1)).expectError(401, "Invalid or expired refresh token");
+        api.refresh(storedSession(user, version)).expect(200);
         JsonObject me = api.get("/api/users/me", Api.bearer(refreshed)).expect(200).json();
         assertEquals(Json.createObjectBuilder().add("totp", true).add("recovery_codes_left", 10).build(), me.getJsonObject("two_factor"));
 
@@ -226,6 +231,20 @@ class SecondFactorIT extends DeployedWar {
         Reply password = api.post("/api/token", enrolled.user().basic(), null).expect(200);
         assertEquals(List.of("pwd"), strings(claims(password.json().getString("access_token")), "amr"));
         api.delete("/api/users/999999999/totp", admin()).expectError(404, "User not found");
+        assertTrue(api.get("/api/metrics", admin()).expect(200).body().contains("mediahub_second_factor_total{event=\"reset\"}"),
+                "the reset is counted");
+    }
+
+    @Test
+    void deletingAUserDeletesTheirSecondFactor() {
+        Enrolled enrolled = enrol("gone");
+        api.post("/api/token", null, login(enrolled.user(), enrolled.recoveryCodes().get(0))).expect(200);
+        assertEquals(9, db.count("SELECT COUNT(*) FROM recovery_codes WHERE user_id = ?", enrolled.user().id()));
+        assertEquals(1, db.count("SELECT COUNT(*) FROM totp_spent_steps WHERE user_id = ?", enrolled.user().id()));
+        api.delete("/api/users/" + enrolled.user().id(), admin()).expect(204);
+        for (String table : List.of("totp_enrolments", "totp_spent_steps", "recovery_codes")) {
+            assertEquals(0, db.count("SELECT COUNT(*) FROM " + table + " WHERE user_id = ?", enrolled.user().id()), table);
+        }
     }
 
     @Test
@@ -350,6 +369,15 @@ class SecondFactorIT extends DeployedWar {
                 + " " + db.column("SELECT step FROM totp_spent_steps WHERE user_id = ? ORDER BY step", user.id())
                 + " " + db.column("SELECT token_hash FROM refresh_tokens WHERE user_id = ? ORDER BY token_hash", user.id())
                 + " " + db.single("SELECT token_version FROM users WHERE id = ?", user.id());
+    }
+
+    /** A refresh token stored as a login under {@code tokenVersion} would store it; returns its value. */
+    private String storedSession(Api.TestUser user, int tokenVersion) {
+        String token = "stored-" + java.util.UUID.randomUUID();
+        db.update("INSERT INTO refresh_tokens (user_id, token_hash, expiry, created_at, family_id, family_created_at, family_expiry, "
+                + "generation, amr, token_version) VALUES (?, ?, now() + interval '1 hour', now(), ?, now(), now() + interval '1 day', "
+                + "0, 'pwd', ?)", user.id(), TokenLifecycleIT.sha256Unchecked(token), Math.abs(token.hashCode()) + 1L, tokenVersion);
+        return token;
     }
 
     /** Networks users signed in from (the throttle's {@code known:} rows). */

@@ -178,9 +178,15 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
                 }
                 LoginThrottle.Attempt attempt = throttle.reserve(basic.username(), address);
                 if (!attempt.blocked()) {
-                    throttle.succeeded(attempt); // a remembered success of this very password
-                    basicCache.throttleChecked(cacheKey, hit.get());
-                    return login(request, context, hit.get().caller());
+                    // This trip to the database is made anyway: it also asks whether a second factor
+                    // was turned on (on another instance) since the success was remembered.
+                    if (whileCounted(attempt, () -> secondFactors.required(hit.get().caller().id()))) {
+                        throttle.abandoned(attempt);
+                    } else {
+                        throttle.succeeded(attempt); // a remembered success of this very password
+                        basicCache.throttleChecked(cacheKey, hit.get());
+                        return login(request, context, hit.get().caller());
+                    }
                 }
             }
             basicCache.forget(cacheKey);
@@ -197,8 +203,8 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
             audit.record(AuditEvent.LOGIN_FAILED, null, null);
             return fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
         }
-        CallerIdentity caller = CallerIdentity.byPassword(Long.parseLong(result.getCallerUniqueId()),
-                result.getCallerPrincipal().getName(), result.getCallerGroups());
+        CallerIdentity caller = whileCounted(attempt, () -> CallerIdentity.byPassword(Long.parseLong(result.getCallerUniqueId()),
+                result.getCallerPrincipal().getName(), result.getCallerGroups()));
         // The version is read BEFORE the second factor is asked about: were TOTP turned on between
         // the two reads, an entry remembered now would carry the old version and die with it.
         Optional<Integer> version = cacheKey == null ? Optional.empty()
@@ -240,7 +246,7 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
         if (!tokenEndpoint || otp == null || otp.isBlank()) {
             return fail(request, context, ErrorCatalogue.SECOND_FACTOR_REQUIRED);
         }
-        LoginThrottle.Attempt attempt = throttle.reserve(basic.username(), request.getRemoteAddr());
+        LoginThrottle.Attempt attempt = throttle.reserveSecondFactor(basic.username(), request.getRemoteAddr());
         if (attempt.blocked()) {
             return throttled(request, response, basic, attempt);
         }

@@ -86,6 +86,8 @@ class HybridAuthenticationMechanismTest {
         when(routes.get()).thenReturn(ResourceClasses.routes());
         when(throttle.reserve(anyString(), anyString()))
                 .thenAnswer(call -> new LoginThrottle.Attempt(call.getArgument(0), "net", List.of(), Optional.empty()));
+        when(throttle.reserveSecondFactor(anyString(), anyString()))
+                .thenAnswer(call -> new LoginThrottle.Attempt(call.getArgument(0), "net", List.of(), Optional.empty()));
         when(throttle.check(any(), any(), any())).thenAnswer(call -> ((java.util.function.Supplier<?>) call.getArgument(1)).get());
         passwordSide(basicCache);
         tokenSide();
@@ -257,7 +259,8 @@ class HybridAuthenticationMechanismTest {
         when(request.getHeader("X-OTP")).thenReturn("654321");
         assertEquals(AuthenticationStatus.SEND_FAILURE, send(request));
         assertEquals(ErrorCatalogue.SECOND_FACTOR_INVALID, error());
-        verify(throttle, times(2)).reserve("alice", "203.0.113.5"); // the password's, then the code's
+        verify(throttle).reserve("alice", "203.0.113.5"); // the password's,
+        verify(throttle).reserveSecondFactor("alice", "203.0.113.5"); // then the code's, where no known network is exempt
         assertEquals(List.of(AuditEvent.LOGIN_SECOND_FACTOR_FAILED), audit.events());
         assertNull(caller());
     }

@@ -71,6 +71,7 @@ public class SecondFactorWrites {
      */
     public Optional<List<String>> confirm(CallerIdentity caller, String code) {
         long userId = caller.id();
+        repository.lockUser(userId);
         TotpEnrolment pending = repository.lock(userId).filter(e -> !e.isConfirmed())
                 .orElseThrow(() -> new ApiException(ErrorCatalogue.TOTP_NOTHING_PENDING));
         OptionalLong step = check.matchingStep(pending, code);
@@ -115,6 +116,7 @@ public class SecondFactorWrites {
     }
 
     private TotpEnrolment confirmed(long userId) {
+        repository.lockUser(userId);
         return repository.lock(userId).filter(TotpEnrolment::isConfirmed)
                 .orElseThrow(() -> new ApiException(ErrorCatalogue.TOTP_NOT_ON));
     }

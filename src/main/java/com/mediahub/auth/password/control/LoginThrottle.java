@@ -97,6 +97,20 @@ public class LoginThrottle {
 
     /** Counts a check of {@code username}'s password from {@code address}, and says whether it may run. */
     public Attempt reserve(String username, String address) {
+        return reserve(username, address, true);
+    }
+
+    /**
+     * Counts a check of a second factor's code, after a right password: as {@link #reserve}, but
+     * networks the user signed in from before are not exempt from the per-user ceiling. Whoever
+     * guesses codes holds the password, and a network known before the second factor was on (or
+     * known to a thief who signed in with the password then) must not give unlimited guesses.
+     */
+    public Attempt reserveSecondFactor(String username, String address) {
+        return reserve(username, address, false);
+    }
+
+    private Attempt reserve(String username, String address, boolean knownNetworksExempt) {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         String network = ClientNetwork.of(address);
         String userKey = userKey(username);
@@ -107,7 +121,7 @@ public class LoginThrottle {
         List<ThrottleCounter> counters = retriedOnce(() -> failures.reserve(keys, now, now.minus(settings.failureWindow())));
         ThrottleCounter user = find(counters, userKey);
         // Asked only of a user past the ceiling: one more query for them, none for everybody else.
-        boolean knownNetwork = user.failures() >= settings.maxFailures() * USER_CEILING_FACTOR
+        boolean knownNetwork = knownNetworksExempt && user.failures() >= settings.maxFailures() * USER_CEILING_FACTOR
                 && failures.exists(knownKey(username, network));
         Counts counts = new Counts(user, find(counters, networkKey), find(counters, pairKey), knownNetwork);
         List<ThrottleCounter> refusing = decide(counts, settings.maxFailures());

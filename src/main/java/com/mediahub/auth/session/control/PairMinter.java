@@ -47,7 +47,7 @@ public class PairMinter {
         String refreshToken = newRefreshToken();
         OffsetDateTime refreshExpiry = earliest(now.plus(settings.refreshDuration()), family.expiry());
         RefreshToken stored = refreshTokens.add(new RefreshToken(user.getId(), RefreshTokens.hash(refreshToken), now,
-                refreshExpiry, family, printable(userAgent)));
+                refreshExpiry, family, printable(userAgent), user.getTokenVersion()));
         CallerIdentity caller = new CallerIdentity(user.getId(), user.getUsername(), user.getRoles(), stored.getFamilyId());
         SignIn signIn = new SignIn(family.amr(), family.createdAt().toInstant());
         return new TokenPair(accessTokens.issue(caller, user.getTokenVersion(), now.toInstant(), signIn), refreshToken,

@@ -8,7 +8,6 @@ import com.mediahub.audit.AuditEvent;
 import com.mediahub.audit.SecurityAudit;
 import com.mediahub.auth.session.entity.JpaRefreshTokenRepository;
 import com.mediahub.auth.session.entity.Session;
-import com.mediahub.auth.token.control.TokenVersionCache;
 import com.mediahub.auth.token.control.TokenVersionChanged;
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
@@ -28,8 +27,6 @@ public class SessionService {
     JpaRefreshTokenRepository refreshTokens;
     @Inject
     JpaUserRepository users;
-    @Inject
-    TokenVersionCache tokenVersions;
     @Inject
     Event<TokenVersionChanged> versionChanges;
     @Inject
@@ -93,15 +90,19 @@ public class SessionService {
      */
     @Transactional
     public int endOtherSessions(CallerIdentity caller) {
+        // The version first: a login or refresh that escapes the DELETE (inserted after it looked)
+        // carries the old version, and its token is refused at the next refresh.
+        int version = users.bumpTokenVersion(caller.id());
         int revoked = refreshTokens.deleteAllOfExcept(caller.id(), caller.sessionId());
-        versionChanges.fire(new TokenVersionChanged(caller.id(), users.bumpTokenVersion(caller.id())));
+        caller.session().ifPresent(kept -> refreshTokens.restamp(caller.id(), kept, version));
+        versionChanges.fire(new TokenVersionChanged(caller.id(), version));
         return revoked;
     }
 
     private int endAllSessions(long userId) {
+        int version = users.bumpTokenVersion(userId); // first: see endOtherSessions
         int revoked = refreshTokens.deleteAllOf(userId);
-        int version = users.bumpTokenVersion(userId);
-        tokenVersions.versionChanged(userId, version);
+        versionChanges.fire(new TokenVersionChanged(userId, version));
         return revoked;
     }
 }

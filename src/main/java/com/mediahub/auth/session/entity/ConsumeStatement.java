@@ -19,7 +19,13 @@ public class ConsumeStatement implements ProbedStatement {
 
     /** Columns returned, in this order. */
     static final String COLUMNS = "user_id, family_id, family_created_at, family_expiry, generation, expiry, amr";
-    static final String DELETE = "DELETE FROM refresh_tokens WHERE token_hash = ?1 AND expiry > ?2";
+    /**
+     * A token of a session signed in under an older token version is not live: whatever ended the
+     * user's sessions counted the version up, and a login or rotation that raced it (inserted
+     * after its DELETE looked) stops here.
+     */
+    static final String DELETE = "DELETE FROM refresh_tokens WHERE token_hash = ?1 AND expiry > ?2 AND (token_version IS NULL "
+            + "OR token_version = (SELECT u.token_version FROM users u WHERE u.id = refresh_tokens.user_id))";
     static final String DELETE_RETURNING = DELETE + " RETURNING " + COLUMNS;
     static final String OLD_TABLE_OF_DELETE = "SELECT " + COLUMNS + " FROM OLD TABLE (" + DELETE + ")";
 

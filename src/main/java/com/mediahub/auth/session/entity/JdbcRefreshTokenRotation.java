@@ -42,10 +42,11 @@ public class JdbcRefreshTokenRotation {
             + "SELECT CAST(? AS VARCHAR), user_id, family_id, generation, CAST(? AS TIMESTAMP WITH TIME ZONE), expiry "
             + "FROM consumed), "
             + "successor AS (INSERT INTO refresh_tokens (user_id, token_hash, expiry, created_at, family_id, family_created_at, "
-            + "family_expiry, generation, user_agent, amr) "
+            + "family_expiry, generation, user_agent, amr, token_version) "
             + "SELECT user_id, CAST(? AS VARCHAR), LEAST(CAST(? AS TIMESTAMP WITH TIME ZONE), family_expiry), "
             + "CAST(? AS TIMESTAMP WITH TIME ZONE), family_id, family_created_at, family_expiry, generation + 1, "
-            + "CAST(? AS VARCHAR), amr FROM consumed RETURNING user_id, family_id, expiry, family_created_at, amr) "
+            + "CAST(? AS VARCHAR), amr, (SELECT u.token_version FROM users u WHERE u.id = consumed.user_id) "
+            + "FROM consumed RETURNING user_id, family_id, expiry, family_created_at, amr) "
             + "SELECT s.user_id, u.username, u.roles, u.token_version, s.family_id, s.expiry, s.family_created_at, s.amr "
             + "FROM successor s JOIN users u ON u.id = s.user_id";
 

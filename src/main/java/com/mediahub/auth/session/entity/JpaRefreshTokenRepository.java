@@ -137,6 +137,13 @@ public class JpaRefreshTokenRepository {
                 .setParameter("user", userId).setParameter("kept", keptFamily).executeUpdate();
     }
 
+    /** The session goes on under the user's new token version (after its owner ended all others). */
+    public void restamp(long userId, long familyId, int tokenVersion) {
+        em.createQuery("UPDATE RefreshToken t SET t.tokenVersion = :version WHERE t.userId = :user AND t.familyId = :family")
+                .setParameter("version", tokenVersion).setParameter("user", userId).setParameter("family", familyId)
+                .executeUpdate();
+    }
+
     /** Sessions per user, counted as {@link #sessionsOf} lists them; users without any are absent. */
     public Map<Long, Long> sessionCounts() {
         return em.createQuery("SELECT t.userId, COUNT(DISTINCT t.familyId) FROM RefreshToken t GROUP BY t.userId", Object[].class)

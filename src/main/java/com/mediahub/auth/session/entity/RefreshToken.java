@@ -56,12 +56,16 @@ public class RefreshToken {
     @Column(nullable = false, length = 32)
     private String amr;
 
+    /** The user's token version the session was signed in under (see {@link ConsumeStatement#DELETE}). */
+    @Column(name = "token_version")
+    private Integer tokenVersion;
+
     protected RefreshToken() {
     }
 
     /** A token of {@code family}, which it inherits from its predecessor or starts at a login. */
     public RefreshToken(long userId, String tokenHash, OffsetDateTime createdAt, OffsetDateTime expiry, Family family,
-                        String userAgent) {
+                        String userAgent, int tokenVersion) {
         this.userId = userId;
         this.tokenHash = tokenHash;
         this.createdAt = createdAt;
@@ -72,6 +76,7 @@ public class RefreshToken {
         this.generation = family.generation();
         this.userAgent = userAgent;
         this.amr = family.amr();
+        this.tokenVersion = tokenVersion;
     }
 
     public Long getId() {

@@ -83,6 +83,17 @@ class LoginThrottleTest {
     }
 
     @Test
+    void pastTheCeilingAKnownNetworkMayTryAPasswordButNeverAnotherCode() {
+        assertTrue(guess("alice", "203.0.113.5", true), "alice signs in from her network: it becomes known");
+        for (int i = 0; i < max * LoginThrottle.USER_CEILING_FACTOR; i++) {
+            assertTrue(guess("alice", "198.18." + (i / 250) + "." + (i % 250 + 1), false), "a guess from a fresh network " + i);
+        }
+        assertFalse(throttle.reserve("alice", "203.0.113.5").blocked(), "her password from her network still works");
+        assertTrue(throttle.reserveSecondFactor("alice", "203.0.113.5").blocked(),
+                "but codes are capped per user whatever the network: a thief with the password may have made it known");
+    }
+
+    @Test
     void aCheckThatFailsToRunCountsAsNothing() {
         LoginThrottle.Attempt attempt = throttle.reserve("alice", "203.0.113.5");
         assertThrows(IllegalStateException.class, () -> throttle.check(attempt, () -> {

@@ -51,7 +51,7 @@ final class SessionFixture {
         tokens.limits = limits;
         tokens.settings = SETTINGS;
         storesAndTime(tokens);
-        sessions.tokenVersions = versions;
+        sessions.versionChanges = new ImmediateEvent<>(changed -> versions.versionChanged(changed.userId(), changed.newTokenVersion()));
         sessions.refreshTokens = store;
         sessions.users = users;
         sessions.audit = audit;
@@ -75,5 +75,45 @@ final class SessionFixture {
         service.users = users;
         service.audit = audit;
         service.clock = clock;
+    }
+
+    /** A CDI event whose observer runs at once, as after the commit of a transaction that cannot fail here. */
+    static final class ImmediateEvent<T> implements jakarta.enterprise.event.Event<T> {
+        private final java.util.function.Consumer<T> observer;
+
+        ImmediateEvent(java.util.function.Consumer<T> observer) {
+            this.observer = observer;
+        }
+
+        @Override
+        public void fire(T event) {
+            observer.accept(event);
+        }
+
+        @Override
+        public <U extends T> java.util.concurrent.CompletionStage<U> fireAsync(U event) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends T> java.util.concurrent.CompletionStage<U> fireAsync(U event, jakarta.enterprise.event.NotificationOptions options) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public jakarta.enterprise.event.Event<T> select(java.lang.annotation.Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends T> jakarta.enterprise.event.Event<U> select(Class<U> subtype, java.lang.annotation.Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends T> jakarta.enterprise.event.Event<U> select(jakarta.enterprise.util.TypeLiteral<U> subtype,
+                                                                      java.lang.annotation.Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
     }
 }
