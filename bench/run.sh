@@ -43,6 +43,8 @@ export PGPASSWORD="${FDB_TEST_DB_PASSWORD:-}"
 database=mediahub_bench
 jdbc="jdbc:postgresql://$db_host:$db_port/$database"
 admin_password="bench-admin-password"
+# Given, like the JWT secret, so that no key is generated into the checked-in bench/bench.toml.
+mfa_key="00112233445566778899aabbccddeeff00112233445566778899aabbccddee00"
 port="${BENCH_PORT:-18380}"
 classpath="$project/target/test-classes:$project/target/classes:$(cat "$project/target/bench-classpath.txt")"
 
@@ -71,7 +73,7 @@ trap stop_server EXIT
 
 start_server() { # CONFIG_FILE LOG
   FDB_PORT="$port" FDB_DB_URL="$jdbc" FDB_DB_USER="$db_user" FDB_DB_PASSWORD="${FDB_TEST_DB_PASSWORD:-}" \
-  FDB_JWT_SECRET="benchmark-secret-0123456789abcdef-0123456789" FDB_ADMIN_PASSWORD="$admin_password" FDB_CONFIG="$1" \
+  FDB_JWT_SECRET="benchmark-secret-0123456789abcdef-0123456789" FDB_MFA_KEY="$mfa_key" FDB_ADMIN_PASSWORD="$admin_password" FDB_CONFIG="$1" \
     setsid "$project/server-config/payara/run.sh" "$project/target/mediahub.war" >"$2" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 180); do
@@ -169,8 +171,8 @@ stop_server
 echo "== pgbench: the SQL of one rotation, same database, 8 clients"
 psql -h "$db_host" -p "$db_port" -U "$db_user" -d "$database" -qX >/dev/null <<'SQL'
 INSERT INTO users (username, password_hash, roles, created_at) VALUES ('pgbench', 'x', 'user', now()) ON CONFLICT (username) DO NOTHING;
-INSERT INTO refresh_tokens (user_id, token_hash, expiry, created_at, family_id, family_created_at, family_expiry, generation, user_agent)
-  SELECT (SELECT id FROM users WHERE username = 'pgbench'), encode(sha256(('pgbench-' || g)::bytea), 'hex'), now() + interval '1 day', now(), g, now(), now() + interval '30 days', 0, 'pgbench'
+INSERT INTO refresh_tokens (user_id, token_hash, expiry, created_at, family_id, family_created_at, family_expiry, generation, user_agent, token_version)
+  SELECT (SELECT id FROM users WHERE username = 'pgbench'), encode(sha256(('pgbench-' || g)::bytea), 'hex'), now() + interval '1 day', now(), g, now(), now() + interval '30 days', 0, 'pgbench', 0
   FROM generate_series(1, 10000) g ON CONFLICT (token_hash) DO NOTHING;
 ANALYZE refresh_tokens;
 SQL
