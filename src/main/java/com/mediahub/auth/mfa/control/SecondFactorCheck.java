@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Logger;
 
+import com.mediahub.audit.AuditEvent;
+import com.mediahub.audit.SecurityAudit;
 import com.mediahub.auth.mfa.entity.JpaTotpRepository;
 import com.mediahub.auth.mfa.entity.TotpEnrolment;
 
@@ -31,7 +33,21 @@ public class SecondFactorCheck {
     @Inject
     SecretCipher cipher;
     @Inject
+    SecurityAudit audit;
+    @Inject
     Clock clock;
+
+    /**
+     * Whether {@code code} is a good TOTP or recovery code of the enrolment, which spends it; a
+     * recovery code spent is audited. Call inside a transaction that holds the enrolment's lock.
+     */
+    boolean accepts(TotpEnrolment enrolment, String code) {
+        Verdict verdict = spend(enrolment, code);
+        if (verdict == Verdict.RECOVERY_CODE) {
+            audit.record(AuditEvent.MFA_RECOVERY_CODE_USED, enrolment.getUserId(), null);
+        }
+        return verdict != Verdict.WRONG;
+    }
 
     /** Call inside a transaction that holds {@code enrolment}'s lock. */
     Verdict spend(TotpEnrolment enrolment, String code) {

@@ -1,8 +1,7 @@
 package com.mediahub.auth.mfa.control;
 
-import com.mediahub.audit.AuditEvent;
-import com.mediahub.audit.SecurityAudit;
 import com.mediahub.auth.mfa.entity.JpaTotpRepository;
+import com.mediahub.auth.mfa.entity.TotpEnrolment;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,8 +19,6 @@ public class SecondFactorSignIn {
     JpaTotpRepository repository;
     @Inject
     SecondFactorCheck check;
-    @Inject
-    SecurityAudit audit;
 
     /** Whether signing in as this user needs a second factor (a confirmed TOTP enrolment). */
     public boolean required(long userId) {
@@ -31,11 +28,7 @@ public class SecondFactorSignIn {
     /** Whether {@code code} is a good TOTP or recovery code of the user; a good one is spent. */
     @Transactional
     public boolean verify(long userId, String code) {
-        SecondFactorCheck.Verdict verdict = repository.lock(userId).filter(e -> e.isConfirmed())
-                .map(enrolment -> check.spend(enrolment, code)).orElse(SecondFactorCheck.Verdict.WRONG);
-        if (verdict == SecondFactorCheck.Verdict.RECOVERY_CODE) {
-            audit.record(AuditEvent.MFA_RECOVERY_CODE_USED, userId, null);
-        }
-        return verdict != SecondFactorCheck.Verdict.WRONG;
+        return repository.lock(userId).filter(TotpEnrolment::isConfirmed)
+                .map(enrolment -> check.accepts(enrolment, code)).orElse(false);
     }
 }

@@ -88,7 +88,7 @@ public class SecondFactorWrites {
     /** Turns TOTP off if {@code code} is a good TOTP or recovery code; whether it was. 409 when off. */
     public boolean disable(long userId, String code) {
         TotpEnrolment enrolment = confirmed(userId);
-        if (!spent(enrolment, code)) {
+        if (!check.accepts(enrolment, code)) {
             return false;
         }
         repository.delete(userId);
@@ -99,7 +99,7 @@ public class SecondFactorWrites {
     /** A new set of recovery codes in place of the old, if {@code code} is good; empty when not. 409 when off. */
     public Optional<List<String>> replaceRecoveryCodes(long userId, String code) {
         TotpEnrolment enrolment = confirmed(userId);
-        return spent(enrolment, code) ? Optional.of(newRecoveryCodes(userId)) : Optional.empty();
+        return check.accepts(enrolment, code) ? Optional.of(newRecoveryCodes(userId)) : Optional.empty();
     }
 
     /**
@@ -119,14 +119,6 @@ public class SecondFactorWrites {
         repository.lockUser(userId);
         return repository.lock(userId).filter(TotpEnrolment::isConfirmed)
                 .orElseThrow(() -> new ApiException(ErrorCatalogue.TOTP_NOT_ON));
-    }
-
-    private boolean spent(TotpEnrolment enrolment, String code) {
-        SecondFactorCheck.Verdict verdict = check.spend(enrolment, code);
-        if (verdict == SecondFactorCheck.Verdict.RECOVERY_CODE) {
-            audit.record(AuditEvent.MFA_RECOVERY_CODE_USED, enrolment.getUserId(), null);
-        }
-        return verdict != SecondFactorCheck.Verdict.WRONG;
     }
 
     private List<String> newRecoveryCodes(long userId) {

@@ -41,6 +41,7 @@ class SecondFactorCheckTest {
         check.totp = totp;
         check.cipher = cipher;
         check.clock = clock;
+        check.audit = new com.mediahub.testing.RecordingAudit();
         enrolment = new TotpEnrolment(USER, cipher.encrypt(USER, secret), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
     }
 
