@@ -33,7 +33,13 @@ public enum AuditEvent {
     /** The password was right but the second factor wrong (counted by the login throttle). */
     LOGIN_SECOND_FACTOR_FAILED("login.second_factor_failed"),
     /** A recovery code was spent, at sign-in or to change the second factor. */
-    MFA_RECOVERY_CODE_USED("mfa.recovery_code_used");
+    MFA_RECOVERY_CODE_USED("mfa.recovery_code_used"),
+    /** A user made an app password (issue 19). */
+    APP_PASSWORD_CREATED("app_password.created"),
+    /** App passwords ended: one revoked by its owner or an admin, or all of a user's by a password change or a second-factor reset. */
+    APP_PASSWORD_REVOKED("app_password.revoked"),
+    /** Basic with a well-formed app password that is no app password of that user (counted by the login throttle). */
+    LOGIN_APP_PASSWORD_FAILED("login.app_password_failed");
 
     private final String logName;
 

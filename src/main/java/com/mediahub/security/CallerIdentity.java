@@ -19,7 +19,9 @@ public record CallerIdentity(long id, String username, Set<String> roles, Long s
         /** The password and a second factor (a TOTP code or a recovery code), both checked in this request. */
         PASSWORD_AND_SECOND_FACTOR,
         /** A Bearer access token or the access-token cookie. */
-        ACCESS_TOKEN
+        ACCESS_TOKEN,
+        /** Basic with an app password (issue 19): never a session, never an account-security change. */
+        APP_PASSWORD
     }
 
     public CallerIdentity {
@@ -34,6 +36,11 @@ public record CallerIdentity(long id, String username, Set<String> roles, Long s
     /** A caller whose password was checked in this request. */
     public static CallerIdentity byPassword(long id, String username, Set<String> roles) {
         return new CallerIdentity(id, username, roles, null, Credential.PASSWORD);
+    }
+
+    /** A caller who presented one of their app passwords. */
+    public static CallerIdentity byAppPassword(long id, String username, Set<String> roles) {
+        return new CallerIdentity(id, username, roles, null, Credential.APP_PASSWORD);
     }
 
     /** A caller who has just proven both their password and their second factor. */
@@ -52,13 +59,14 @@ public record CallerIdentity(long id, String username, Set<String> roles, Long s
     /**
      * How this request proved the caller, as RFC 8176 authentication method references separated
      * by spaces: {@code pwd}, or {@code pwd otp} with a second factor (a recovery code is a
-     * one-time password too). Empty for an access token, which carries its login's own values.
+     * one-time password too). Empty for an access token, which carries its login's own values, and for an app password,
+     * which makes no session.
      */
     public Optional<String> authenticationMethods() {
         return switch (credential) {
             case PASSWORD -> Optional.of("pwd");
             case PASSWORD_AND_SECOND_FACTOR -> Optional.of("pwd otp");
-            case ACCESS_TOKEN -> Optional.empty();
+            case ACCESS_TOKEN, APP_PASSWORD -> Optional.empty();
         };
     }
 

@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.mediahub.auth.apppassword.control.AppPasswordFormat;
+
 /**
  * Every security event leaves one audit line with ids and the client address; and the server's
  * whole log, after a run through every event, contains none of the tokens, token hashes,
@@ -34,6 +36,7 @@ class AuditLogIT {
             secrets.add(user.password());
 
             twoFactorEvents(api, admin, secrets);
+            appPasswordEvents(api, secrets);
 
             Api.Tokens first = remember(secrets, api.login(user.username(), user.password()));       // login.ok
             Api.Tokens second = remember(secrets, tokens(api.refresh(first.refresh()).expect(200)));  // refresh.ok
@@ -65,7 +68,7 @@ class AuditLogIT {
         for (String event : List.of("login.ok", "refresh.ok", "refresh.replay_within_grace", "refresh.reuse_detected",
                 "logout", "logout_all", "password.changed", "sessions.revoked_by_admin", "login.failed", "login.throttled",
                 "user.deleted", "mfa.enabled", "login.second_factor_failed", "mfa.recovery_code_used", "mfa.disabled",
-                "mfa.reset")) {
+                "mfa.reset", "app_password.created", "login.app_password_failed", "app_password.revoked")) {
             assertTrue(log.contains("event=" + event + " user="), "no audit line for " + event);
         }
         assertTrue(log.contains("event=login.ok user=" + userId + " address=127.0.0.1 session="), "ids and address are logged");
@@ -107,6 +110,24 @@ class AuditLogIT {
                 "{\"code\":\"" + SecondFactorIT.codeAt(again, step) + "\"}").expect(200);
         api.delete("/api/users/" + user.id() + "/totp", Api.bearer(admin.access())).expect(200);           // mfa.reset
         new Db(ItEnvironment.AUDIT_DB).update("DELETE FROM login_failures"); // the wrong code: the main run counts from zero
+    }
+
+    /** Issue 19's events; the app passwords, their stored hashes and a wrong one join the secrets. */
+    private static void appPasswordEvents(Api api, List<String> secrets) throws Exception {
+        Api.TestUser user = api.createUser("audited-app", "audited-app-password", "user");
+        secrets.add(user.password());
+        Reply created = api.post("/api/users/me/app-passwords", user.basic(),
+                "{\"name\":\"audit\",\"password\":\"" + user.password() + "\"}").expect(201);     // app_password.created
+        String value = created.json().getString("password");
+        secrets.add(value);
+        secrets.add(TokenLifecycleIT.sha256(value));
+        api.get("/api/users/me", Api.basic(user.username(), value)).expect(200);
+        String wrong = AppPasswordFormat.generate(new java.security.SecureRandom()); // well-formed, but nobody's
+        secrets.add(wrong);
+        api.get("/api/users/me", Api.basic(user.username(), wrong)).expect(401);                           // login.app_password_failed
+        api.delete("/api/users/me/app-passwords/" + created.json().getJsonNumber("id").longValue(), user.basic())
+                .expect(204);                                                                                // app_password.revoked
+        new Db(ItEnvironment.AUDIT_DB).update("DELETE FROM login_failures");
     }
 
     private static Api.Tokens tokens(Reply reply) {

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import com.mediahub.platform.rest.Route;
 import com.mediahub.platform.rest.Routes;
+import com.mediahub.security.AccountSecurity;
 import com.mediahub.security.AnonymousWhenRegistrationOpen;
 import com.mediahub.security.PasswordOnly;
 
@@ -60,6 +61,21 @@ public final class AccessRules {
             agreed.add(access.get(route));
         }
         return agreed.size() == 1 ? agreed.iterator().next() : EndpointAccess.PROTECTED;
+    }
+
+    /**
+     * Whether this method and path change how an account is protected ({@code @AccountSecurity} on
+     * the resource method or its class): app passwords are refused there.
+     */
+    public boolean isAccountSecurity(String httpMethod, String path) {
+        for (Route route : routes.matching(path)) {
+            if (route.httpMethod().equals(httpMethod)) {
+                Method method = route.resourceMethod();
+                return method.isAnnotationPresent(AccountSecurity.class)
+                        || method.getDeclaringClass().isAnnotationPresent(AccountSecurity.class);
+            }
+        }
+        return false;
     }
 
     /** Whether an anonymous caller may reach this method and path when registration is open. */

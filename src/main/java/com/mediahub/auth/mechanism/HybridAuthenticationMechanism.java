@@ -5,6 +5,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import com.mediahub.audit.AuditEvent;
+import com.mediahub.auth.apppassword.control.AppPasswordCaller;
+import com.mediahub.auth.apppassword.control.AppPasswordCheck;
+import com.mediahub.auth.apppassword.control.AppPasswordFormat;
 import com.mediahub.audit.SecurityAudit;
 import com.mediahub.auth.cookie.SessionCookies;
 import com.mediahub.auth.mfa.control.SecondFactorSignIn;
@@ -21,11 +24,13 @@ import com.mediahub.platform.error.ErrorCatalogue;
 import com.mediahub.platform.error.FaultSummary;
 import com.mediahub.platform.error.JsonErrorPageServlet;
 import com.mediahub.platform.rest.DeployedRoutes;
+import com.mediahub.security.BasicAuthenticated;
 import com.mediahub.security.CallerIdentity;
 import com.mediahub.security.CurrentCaller;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -53,6 +58,8 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
     private static final Logger LOG = Logger.getLogger(HybridAuthenticationMechanism.class.getName());
     /** Where a second factor's code travels next to a Basic header (the JSON login body has {@code otp}). */
     static final String OTP_HEADER = "X-OTP";
+    /** What a read-only app password may do. */
+    private static final java.util.Set<String> READ_METHODS = java.util.Set.of("GET", "HEAD");
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -74,6 +81,10 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
     DeployedRoutes routes;
     @Inject
     SecondFactorSignIn secondFactors;
+    @Inject
+    AppPasswordCheck appPasswords;
+    @Inject
+    Event<BasicAuthenticated> basicAuthenticated;
 
     private AccessRules accessRules;
 
@@ -98,7 +109,7 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
         String header = request.getHeader("Authorization");
         boolean noHeader = header == null || header.isEmpty();
         if (access == EndpointAccess.BASIC_ONLY && noHeader) {
-            return JsonLoginBody.isJson(request) ? jsonLogin(request, response, context)
+            return JsonLoginBody.isJson(request) ? jsonLogin(request, response, context, path)
                     : fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
         }
         if (noHeader && operations.registrationOpen()
@@ -128,7 +139,7 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
                     // page makes; refuse before anything is checked or changed.
                     return sendError(request, response, ErrorCatalogue.CROSS_SITE_BASIC);
                 }
-                return basic(request, response, context, basic, access, request.getHeader(OTP_HEADER));
+                return basic(request, response, context, basic, access, path, request.getHeader(OTP_HEADER));
             }
             if (access == EndpointAccess.BASIC_ONLY) {
                 return fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
@@ -159,11 +170,22 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
     /**
      * @param access whether this is the token endpoint ({@link EndpointAccess#BASIC_ONLY}), the only
      *               place a second factor is taken
+     * @param path   the routed path, which decides where app passwords are refused
      * @param otp    the second factor's code as sent with the credentials, or null
      */
     private AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response,
                                        HttpMessageContext context, AuthorizationHeader.Basic basic,
-                                       EndpointAccess access, String otp) {
+                                       EndpointAccess access, String path, String otp) {
+        boolean appPasswordShaped = AppPasswordFormat.isWellFormed(basic.password());
+        if (appPasswordShaped) {
+            Optional<AppPasswordCaller> appPassword = appPasswords.verify(basic.username(), basic.password());
+            if (appPassword.isPresent()) {
+                return appPassword(request, response, context, appPassword.get(), access, path);
+            }
+            // No app password of this user: from here on it is checked as a password (which it may
+            // be), so it costs the same bcrypt, gets the same 401 and counts in the throttle
+            // exactly as a wrong password does. The prefix tells a guesser nothing.
+        }
         String address = request.getRemoteAddr();
         String cacheKey = basicCache.enabled() ? basicCache.keyOf(basic.username(), basic.password()) : null;
         if (cacheKey != null) {
@@ -174,7 +196,7 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
                 // again even on a hit: the cache's own guard is the token version, which other
                 // instances learn only within user_cache_seconds.)
                 if (!basicCache.throttleCheckDue(hit.get())) {
-                    return login(request, context, hit.get().caller());
+                    return passwordLogin(request, context, hit.get().caller(), access);
                 }
                 LoginThrottle.Attempt attempt = throttle.reserve(basic.username(), address);
                 if (!attempt.blocked()) {
@@ -185,7 +207,7 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
                     } else {
                         throttle.succeeded(attempt); // a remembered success of this very password
                         basicCache.throttleChecked(cacheKey, hit.get());
-                        return login(request, context, hit.get().caller());
+                        return passwordLogin(request, context, hit.get().caller(), access);
                     }
                 }
             }
@@ -200,7 +222,7 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             throttle.failed(attempt);
             basicCache.forgetUser(basic.username());
-            audit.record(AuditEvent.LOGIN_FAILED, null, null);
+            audit.record(appPasswordShaped ? AuditEvent.LOGIN_APP_PASSWORD_FAILED : AuditEvent.LOGIN_FAILED, null, null);
             return fail(request, context, ErrorCatalogue.AUTHENTICATION_FAILED);
         }
         CallerIdentity caller = whileCounted(attempt, () -> CallerIdentity.byPassword(Long.parseLong(result.getCallerUniqueId()),
@@ -219,7 +241,37 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         throttle.succeeded(attempt);
         version.ifPresent(current -> basicCache.remember(cacheKey, caller, current));
+        return passwordLogin(request, context, caller, access);
+    }
+
+    /** The account password let the caller in: counted by kind when it is Basic on a resource endpoint. */
+    private AuthenticationStatus passwordLogin(HttpServletRequest request, HttpMessageContext context,
+                                               CallerIdentity caller, EndpointAccess access) {
+        if (access == EndpointAccess.PROTECTED) {
+            basicAuthenticated.fire(new BasicAuthenticated(CallerIdentity.Credential.PASSWORD));
+        }
         return login(request, context, caller);
+    }
+
+    /**
+     * An app password of this user (ADR 0024). It never makes a session (the token endpoint), never
+     * changes how the account is protected ({@code @AccountSecurity}), and a read-only one only
+     * reads: each a 403 that says why. A second factor is not asked for: that is the point of it.
+     */
+    private AuthenticationStatus appPassword(HttpServletRequest request, HttpServletResponse response,
+                                             HttpMessageContext context, AppPasswordCaller found,
+                                             EndpointAccess access, String path) {
+        if (access == EndpointAccess.BASIC_ONLY) {
+            return sendError(request, response, ErrorCatalogue.APP_PASSWORD_NO_SESSIONS);
+        }
+        if (accessRules.isAccountSecurity(request.getMethod(), path)) {
+            return sendError(request, response, ErrorCatalogue.APP_PASSWORD_ACCOUNT_SECURITY);
+        }
+        if (found.readOnly() && !READ_METHODS.contains(request.getMethod())) {
+            return sendError(request, response, ErrorCatalogue.APP_PASSWORD_READ_ONLY);
+        }
+        basicAuthenticated.fire(new BasicAuthenticated(CallerIdentity.Credential.APP_PASSWORD));
+        return login(request, context, found.caller());
     }
 
     /** Runs one step of a counted password check; whatever it throws ends the attempt as abandoned. */
@@ -267,7 +319,7 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
 
     /** {@code POST /api/token} with a JSON body: the Basic path with the body's credentials. */
     private AuthenticationStatus jsonLogin(HttpServletRequest request, HttpServletResponse response,
-                                           HttpMessageContext context) {
+                                           HttpMessageContext context, String path) {
         Optional<JsonLoginBody.Login> credentials;
         try {
             credentials = JsonLoginBody.read(request);
@@ -284,7 +336,7 @@ public class HybridAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         try {
             String otp = credentials.get().otp() != null ? credentials.get().otp() : request.getHeader(OTP_HEADER);
-            return basic(request, response, context, credentials.get().credentials(), EndpointAccess.BASIC_ONLY, otp);
+            return basic(request, response, context, credentials.get().credentials(), EndpointAccess.BASIC_ONLY, path, otp);
         } catch (RuntimeException e) {
             return unavailable(request, response, e);
         }

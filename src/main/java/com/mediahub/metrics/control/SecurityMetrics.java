@@ -21,6 +21,8 @@ import com.mediahub.platform.rest.DeployedRoutes;
 import com.mediahub.platform.rest.Route;
 import com.mediahub.platform.rest.Routes;
 import com.mediahub.platform.rest.TimedEndpoint;
+import com.mediahub.security.BasicAuthenticated;
+import com.mediahub.security.CallerIdentity;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +44,7 @@ public class SecurityMetrics {
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final Counter logins = Counter.builder().name("mediahub_logins_total")
-            .help("Password checks: ok = tokens issued at POST /api/token; failed and throttled = refused logins and Basic requests anywhere.")
+            .help("Password checks: ok = tokens issued at POST /api/token; failed and throttled = refused logins and Basic requests anywhere, app passwords included.")
             .labelNames("result").register(registry);
     private final Counter refreshes = Counter.builder().name("mediahub_refreshes_total")
             .help("Refresh attempts, by result (rejected: unknown, expired or replayed token; reuse_detected: session revoked).")
@@ -55,6 +57,9 @@ public class SecurityMetrics {
     private final Counter secondFactor = Counter.builder().name("mediahub_second_factor_total")
             .help("Two-factor events: enabled, disabled, reset by an admin, a wrong code at sign-in, a recovery code used.")
             .labelNames("event").register(registry);
+    private final Counter basicRequests = Counter.builder().name("mediahub_basic_requests_total")
+            .help("Requests to resource endpoints let in with Basic, by kind of credential: the account password or an app password.")
+            .labelNames("kind").register(registry);
     // Every series exists from the start, at zero, so that a dashboard never sees one appear.
     private final CounterDataPoint loginOk = logins.labelValues("ok");
     private final CounterDataPoint loginFailed = logins.labelValues("failed");
@@ -69,6 +74,8 @@ public class SecurityMetrics {
     private final CounterDataPoint mfaReset = secondFactor.labelValues("reset");
     private final CounterDataPoint secondFactorFailed = secondFactor.labelValues("login_failed");
     private final CounterDataPoint recoveryCodeUsed = secondFactor.labelValues("recovery_code_used");
+    private final CounterDataPoint basicByPassword = basicRequests.labelValues("password");
+    private final CounterDataPoint basicByAppPassword = basicRequests.labelValues("app_password");
     private final Histogram durations = Histogram.builder().name("mediahub_token_endpoint_duration_seconds")
             .help("Time from request to response at the token, refresh and logout endpoints, authentication included.")
             .classicOnly().classicUpperBounds(BUCKETS).labelNames("endpoint").register(registry);
@@ -130,7 +137,7 @@ public class SecurityMetrics {
     void count(@Observes AuditRecord record) {
         CounterDataPoint series = switch (record.event()) {
             case LOGIN_OK -> loginOk;
-            case LOGIN_FAILED -> loginFailed;
+            case LOGIN_FAILED, LOGIN_APP_PASSWORD_FAILED -> loginFailed; // a wrong app password is a failed login
             case LOGIN_THROTTLED -> loginThrottled;
             case REFRESH_OK -> refreshOk;
             case REFRESH_REJECTED, REFRESH_REPLAY_WITHIN_GRACE -> refreshRejected;
@@ -143,11 +150,17 @@ public class SecurityMetrics {
             case MFA_RESET -> mfaReset;
             case LOGIN_SECOND_FACTOR_FAILED -> secondFactorFailed;
             case MFA_RECOVERY_CODE_USED -> recoveryCodeUsed;
-            case SESSION_EVICTED, SESSIONS_REVOKED_BY_ADMIN, USER_DELETED, PASSWORD_CHANGED, PASSWORD_RESET_AT_STARTUP -> null; // the audit log only
+            case SESSION_EVICTED, SESSIONS_REVOKED_BY_ADMIN, USER_DELETED, PASSWORD_CHANGED, PASSWORD_RESET_AT_STARTUP,
+                    APP_PASSWORD_CREATED, APP_PASSWORD_REVOKED -> null; // the audit log only
         };
         if (series != null) {
             series.inc();
         }
+    }
+
+    /** Counts a Basic request to a resource endpoint by its kind of credential. */
+    void count(@Observes BasicAuthenticated basic) {
+        (basic.credential() == CallerIdentity.Credential.APP_PASSWORD ? basicByAppPassword : basicByPassword).inc();
     }
 
     /** For callers outside CDI (unit tests): what the observer does. */

@@ -156,6 +156,18 @@ public final class JsonBodies {
                 .orElseThrow(() -> new ApiException(ErrorCatalogue.FIELD_REQUIRED, field));
     }
 
+    /** {@code true} or {@code false}, or {@code absent} when the field is missing or {@code null}; any other type is a 400. */
+    public static boolean optionalBoolean(JsonObject object, String field, boolean absent) {
+        JsonValue value = object.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return absent;
+        }
+        if (value.getValueType() == JsonValue.ValueType.TRUE || value.getValueType() == JsonValue.ValueType.FALSE) {
+            return value.getValueType() == JsonValue.ValueType.TRUE;
+        }
+        throw new ApiException(ErrorCatalogue.FIELD_WRONG_TYPE, field, "true or false");
+    }
+
     /** A whole number that fits a {@code long}; fractions, strings and huge numbers are a 400 naming the field. */
     public static long requiredLong(JsonObject object, String field) {
         JsonValue value = object.get(field);

@@ -18,6 +18,7 @@ import com.mediahub.platform.rest.JsonBodies;
 import com.mediahub.platform.rest.PathIds;
 import com.mediahub.security.AnonymousWhenRegistrationOpen;
 import com.mediahub.security.CallerIdentity;
+import com.mediahub.security.AccountSecurity;
 import com.mediahub.security.CurrentCaller;
 import com.mediahub.security.Role;
 import com.mediahub.users.control.RegistrationThrottle;
@@ -137,6 +138,7 @@ public class UsersResource {
 
     @PUT
     @Path("{id}/password")
+    @AccountSecurity
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject changePassword(@PathParam("id") String id, String body) {
         JsonObject json = JsonBodies.object(body);

@@ -84,6 +84,17 @@ public class JpaUserRepository {
                 .map(row -> ((Number) row[0]).longValue()).toList();
     }
 
+    /**
+     * Locks the user's row until the transaction ends. Every change to what guards an account (a
+     * second factor, app passwords) takes this lock first, then its own rows' (the order an
+     * account's deletion takes them), so no two of them deadlock, and a first row of a kind queues
+     * on it. An UPDATE that changes nothing: on PostgreSQL its lock (FOR NO KEY UPDATE) lets logins
+     * go on inserting refresh tokens that reference the user, which FOR UPDATE would block.
+     */
+    public void lockRow(long id) {
+        em.createNativeQuery("UPDATE users SET token_version = token_version WHERE id = ?1").setParameter(1, id).executeUpdate();
+    }
+
     /** The user's token version, or empty if there is no such user. */
     public Optional<Integer> tokenVersion(long id) {
         return em.createQuery("SELECT u.tokenVersion FROM User u WHERE u.id = :id", Integer.class)

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,9 +88,29 @@ class AccessRulesTest {
                 "PATCH /api/databases/{id}", "GET /api/entry/{id}", "PATCH /api/entry/{id}", "DELETE /api/entry/{id}",
                 "GET /api/users/{userId}/sessions", "DELETE /api/users/{userId}/sessions",
                 "POST /api/users/me/totp", "POST /api/users/me/totp/confirm", "DELETE /api/users/me/totp",
-                "POST /api/users/me/recovery-codes", "DELETE /api/users/{userId}/totp")) {
+                "POST /api/users/me/recovery-codes", "DELETE /api/users/{userId}/totp",
+                "GET /api/users/me/app-passwords", "POST /api/users/me/app-passwords", "DELETE /api/users/me/app-passwords/{id}",
+                "GET /api/users/{userId}/app-passwords", "DELETE /api/users/{userId}/app-passwords/{id}")) {
             expected.put(closed, EndpointAccess.PROTECTED);
         }
         assertEquals(expected, table);
+    }
+
+    /** Where app passwords are refused: the whole table, so that a change is visible in review. */
+    @Test
+    void accountSecurityIsPasswordChangeTwoFactorAndAppPasswordsAndNothingElse() {
+        Set<String> accountSecurity = new TreeSet<>();
+        for (Route route : ROUTES.all()) {
+            if (RULES.isAccountSecurity(route.httpMethod(), route.template().replace("{id}", "1").replace("{userId}", "1"))) {
+                accountSecurity.add(route.toString());
+            }
+        }
+        assertEquals(new TreeSet<>(List.of("PUT /api/users/{id}/password",
+                "POST /api/users/me/totp", "POST /api/users/me/totp/confirm", "DELETE /api/users/me/totp",
+                "POST /api/users/me/recovery-codes", "DELETE /api/users/{userId}/totp",
+                "GET /api/users/me/app-passwords", "POST /api/users/me/app-passwords", "DELETE /api/users/me/app-passwords/{id}",
+                "GET /api/users/{userId}/app-passwords", "DELETE /api/users/{userId}/app-passwords/{id}")), accountSecurity);
+        assertFalse(RULES.isAccountSecurity("GET", "/api/users/me"));
+        assertFalse(RULES.isAccountSecurity("GET", "/api/users/me/app-passwords/x/y"), "no route: not account security");
     }
 }

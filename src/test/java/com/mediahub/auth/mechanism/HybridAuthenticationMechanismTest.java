@@ -27,6 +27,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.mediahub.audit.AuditEvent;
+import com.mediahub.auth.apppassword.control.AppPasswordCaller;
+import com.mediahub.auth.apppassword.control.AppPasswordCheck;
+import com.mediahub.auth.apppassword.control.AppPasswordFormat;
 import com.mediahub.auth.cookie.SessionCookies;
 import com.mediahub.auth.mfa.control.SecondFactorSignIn;
 import com.mediahub.auth.password.control.BasicCredentialCache;
@@ -41,12 +44,14 @@ import com.mediahub.platform.error.ErrorCatalogue;
 import com.mediahub.platform.error.JsonErrorPageServlet;
 import com.mediahub.platform.rest.DeployedRoutes;
 import com.mediahub.platform.rest.ResourceClasses;
+import com.mediahub.security.BasicAuthenticated;
 import com.mediahub.security.CallerIdentity;
 import com.mediahub.security.CurrentCaller;
 import com.mediahub.testing.InMemoryUsers;
 import com.mediahub.testing.RecordingAudit;
 import com.mediahub.testing.SteppedClock;
 
+import jakarta.enterprise.event.Event;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -70,6 +75,9 @@ class HybridAuthenticationMechanismTest {
     private final IdentityStoreHandler identityStores = mock(IdentityStoreHandler.class);
     private final LoginThrottle throttle = mock(LoginThrottle.class);
     private final SecondFactorSignIn secondFactors = mock(SecondFactorSignIn.class);
+    private final AppPasswordCheck appPasswords = mock(AppPasswordCheck.class);
+    @SuppressWarnings("unchecked")
+    private final Event<BasicAuthenticated> basicAuthenticated = mock(Event.class);
     private final HybridAuthenticationMechanism mechanism = new HybridAuthenticationMechanism();
     private final Map<String, Object> attributes = new HashMap<>();
     private AccessTokenService accessTokens;
@@ -105,6 +113,8 @@ class HybridAuthenticationMechanismTest {
         mechanism.basicCache = basicCache;
         mechanism.audit = audit;
         mechanism.secondFactors = secondFactors;
+        mechanism.appPasswords = appPasswords;
+        mechanism.basicAuthenticated = basicAuthenticated;
     }
 
     private void tokenSide() {
@@ -326,5 +336,108 @@ class HybridAuthenticationMechanismTest {
                 new java.sql.SQLTransientConnectionException("refused", "08001"));
         assertEquals(AuthenticationStatus.SEND_FAILURE, send(request("GET", "/api/users/me", token)));
         assertEquals(ErrorCatalogue.SERVICE_UNAVAILABLE, error());
+    }
+
+    // --- app passwords (issue 19) ------------------------------------------------------------------
+
+    private static final String APP_PASSWORD = AppPasswordFormat.generate(new java.security.SecureRandom());
+
+    private void aliceHasTheAppPassword(boolean readOnly) {
+        when(appPasswords.verify("alice", APP_PASSWORD)).thenReturn(Optional.of(
+                new AppPasswordCaller(CallerIdentity.byAppPassword(7, "alice", Set.of("user")), readOnly)));
+    }
+
+    private void alicesPasswordIs(String password) {
+        when(identityStores.validate(any(UsernamePasswordCredential.class))).thenAnswer(call ->
+                password.equals(call.<UsernamePasswordCredential>getArgument(0).getPasswordAsString())
+                        ? new CredentialValidationResult(null, "alice", null, "7", Set.of("user"))
+                        : CredentialValidationResult.INVALID_RESULT);
+    }
+
+    @Test
+    void anAppPasswordLetsInWithoutBcryptThrottleOrSecondFactor() {
+        aliceHasTheAppPassword(false);
+        when(secondFactors.required(7)).thenReturn(true); // two-factor on: app passwords still work
+        assertEquals(AuthenticationStatus.SUCCESS, send(request("POST", "/api/databases", basic("alice", APP_PASSWORD))));
+        assertEquals(CallerIdentity.Credential.APP_PASSWORD, caller().credential());
+        assertEquals(false, caller().provedPassword(), "an app password is not the account password");
+        verify(identityStores, never()).validate(any());
+        verify(throttle, never()).reserve(anyString(), anyString());
+        verify(secondFactors, never()).required(anyLong());
+        verify(basicAuthenticated).fire(new BasicAuthenticated(CallerIdentity.Credential.APP_PASSWORD));
+        assertEquals(List.of(), audit.events());
+    }
+
+    @Test
+    void aPasswordThatStartsWithThePrefixIsStillAPassword() {
+        String password = "mhp_my own passphrase";
+        alicesPasswordIs(password);
+        when(secondFactors.required(7)).thenReturn(false);
+        assertEquals(AuthenticationStatus.SUCCESS, send(request("GET", "/api/users/me", basic("alice", password))));
+        assertEquals(CallerIdentity.Credential.PASSWORD, caller().credential());
+        verify(appPasswords, never()).verify(anyString(), anyString()); // no checksum: not even looked up
+        verify(basicAuthenticated).fire(new BasicAuthenticated(CallerIdentity.Credential.PASSWORD));
+    }
+
+    @Test
+    void aPasswordWithTheWholeShapeOfAnAppPasswordIsStillAPasswordWhenNoAppPasswordHasIt() {
+        String password = AppPasswordFormat.generate(new java.security.SecureRandom()); // checksum and all
+        alicesPasswordIs(password);
+        when(appPasswords.verify("alice", password)).thenReturn(Optional.empty());
+        assertEquals(AuthenticationStatus.SUCCESS, send(request("POST", "/api/token", basic("alice", password))));
+        assertEquals(CallerIdentity.Credential.PASSWORD, caller().credential());
+        verify(throttle).succeeded(any());
+    }
+
+    @Test
+    void anUnknownAppPasswordIsAWrongPasswordForTheAnswerTheBcryptAndTheThrottle() {
+        alicesPasswordIs("correct horse");
+        String unknown = AppPasswordFormat.generate(new java.security.SecureRandom());
+        when(appPasswords.verify("alice", unknown)).thenReturn(Optional.empty());
+        assertEquals(AuthenticationStatus.SEND_FAILURE, send(request("GET", "/api/users/me", basic("alice", unknown))));
+        assertEquals(ErrorCatalogue.AUTHENTICATION_FAILED, error());
+        verify(identityStores).validate(any(UsernamePasswordCredential.class)); // the same bcrypt a wrong password costs
+        verify(throttle).reserve("alice", "203.0.113.5");
+        verify(throttle).failed(any());
+        assertEquals(List.of(AuditEvent.LOGIN_APP_PASSWORD_FAILED), audit.events());
+        assertNull(audit.records.get(0).userId());
+        assertNull(caller());
+    }
+
+    @Test
+    void anAppPasswordNeverSignsIn() {
+        aliceHasTheAppPassword(false);
+        assertEquals(AuthenticationStatus.SEND_FAILURE, send(request("POST", "/api/token", basic("alice", APP_PASSWORD))));
+        assertEquals(ErrorCatalogue.APP_PASSWORD_NO_SESSIONS, error());
+        assertEquals(403, ErrorCatalogue.APP_PASSWORD_NO_SESSIONS.status());
+        assertNull(caller());
+    }
+
+    @Test
+    void anAppPasswordNeverChangesHowTheAccountIsProtected() {
+        aliceHasTheAppPassword(false);
+        for (String[] call : new String[][] {{"PUT", "/api/users/7/password"}, {"POST", "/api/users/me/totp"},
+                {"DELETE", "/api/users/me/totp"}, {"POST", "/api/users/me/recovery-codes"},
+                {"GET", "/api/users/me/app-passwords"}, {"POST", "/api/users/me/app-passwords"},
+                {"DELETE", "/api/users/me/app-passwords/3"}, {"DELETE", "/api/users/9/app-passwords/3"}}) {
+            attributes.clear();
+            assertEquals(AuthenticationStatus.SEND_FAILURE, send(request(call[0], call[1], basic("alice", APP_PASSWORD))), call[1]);
+            assertEquals(ErrorCatalogue.APP_PASSWORD_ACCOUNT_SECURITY, error(), call[0] + " " + call[1]);
+            assertNull(caller());
+        }
+    }
+
+    @Test
+    void aReadOnlyAppPasswordOnlyReads() {
+        aliceHasTheAppPassword(true);
+        for (String method : List.of("GET", "HEAD")) {
+            attributes.clear();
+            assertEquals(AuthenticationStatus.SUCCESS, send(request(method, "/api/databases", basic("alice", APP_PASSWORD))), method);
+        }
+        for (String method : List.of("POST", "PUT", "PATCH", "DELETE", "OPTIONS")) {
+            attributes.clear();
+            assertEquals(AuthenticationStatus.SEND_FAILURE, send(request(method, "/api/databases/1", basic("alice", APP_PASSWORD))), method);
+            assertEquals(ErrorCatalogue.APP_PASSWORD_READ_ONLY, error(), method);
+        }
     }
 }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import com.mediahub.audit.AuditEvent;
 import com.mediahub.metrics.PrometheusText;
 import com.mediahub.platform.rest.ResourceClasses;
+import com.mediahub.security.BasicAuthenticated;
+import com.mediahub.security.CallerIdentity;
 
 /** The scrape, read back with a strict parser of the text format: the series move as events arrive. */
 class SecurityMetricsTest {
@@ -21,7 +23,7 @@ class SecurityMetricsTest {
     void auditEventsFeedTheirSeriesAndEventsWithoutASeriesAreIgnored() {
         SecurityMetrics metrics = new SecurityMetrics(ResourceClasses.routes());
         Map<String, Double> before = PrometheusText.parse(metrics.render(0, 0));
-        assertEquals(11 + 5 + 3 * 14, before.size(), "every series from the start, at zero");
+        assertEquals(11 + 2 + 5 + 3 * 14, before.size(), "every series from the start, at zero");
         metrics.event(AuditEvent.LOGIN_OK);
         metrics.event(AuditEvent.LOGIN_OK);
         metrics.event(AuditEvent.REFRESH_REPLAY_WITHIN_GRACE);
@@ -32,12 +34,17 @@ class SecurityMetricsTest {
         metrics.event(AuditEvent.LOGIN_SECOND_FACTOR_FAILED);
         metrics.event(AuditEvent.MFA_RECOVERY_CODE_USED);
         metrics.event(AuditEvent.MFA_RECOVERY_CODE_USED);
+        metrics.event(AuditEvent.LOGIN_APP_PASSWORD_FAILED);
+        metrics.event(AuditEvent.APP_PASSWORD_CREATED);
+        metrics.count(new BasicAuthenticated(CallerIdentity.Credential.APP_PASSWORD));
+        metrics.count(new BasicAuthenticated(CallerIdentity.Credential.APP_PASSWORD));
+        metrics.count(new BasicAuthenticated(CallerIdentity.Credential.PASSWORD));
         String text = metrics.render(7, 3);
         Map<String, Double> after = PrometheusText.parse(text);
 
         assertEquals(0.0, before.get("mediahub_logins_total{result=\"ok\"}"), text);
         assertEquals(2.0, after.get("mediahub_logins_total{result=\"ok\"}"), text);
-        assertEquals(0.0, after.get("mediahub_logins_total{result=\"failed\"}"), text);
+        assertEquals(1.0, after.get("mediahub_logins_total{result=\"failed\"}"), "a wrong app password is a failed login: " + text);
         assertEquals(0.0, after.get("mediahub_logins_total{result=\"throttled\"}"), text);
         assertEquals(2.0, after.get("mediahub_refreshes_total{result=\"rejected\"}"), text);
         assertEquals(0.0, after.get("mediahub_refreshes_total{result=\"reuse_detected\"}"), text);
@@ -49,8 +56,11 @@ class SecurityMetricsTest {
         assertEquals(1.0, after.get("mediahub_second_factor_total{event=\"login_failed\"}"), text);
         assertEquals(2.0, after.get("mediahub_second_factor_total{event=\"recovery_code_used\"}"), text);
         assertEquals(0.0, after.get("mediahub_second_factor_total{event=\"enabled\"}"), text);
+        assertEquals(0.0, before.get("mediahub_basic_requests_total{kind=\"app_password\"}"), text);
+        assertEquals(2.0, after.get("mediahub_basic_requests_total{kind=\"app_password\"}"), text);
+        assertEquals(1.0, after.get("mediahub_basic_requests_total{kind=\"password\"}"), text);
         // Nothing else: the same series as the hand-written format had (no _created, no extras).
-        assertEquals(11 + 5 + 3 * 14, after.size(), text);
+        assertEquals(11 + 2 + 5 + 3 * 14, after.size(), text);
     }
 
     @Test

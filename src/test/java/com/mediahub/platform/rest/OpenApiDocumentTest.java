@@ -32,9 +32,14 @@ class OpenApiDocumentTest {
 
     private static final Path DOCUMENT = Path.of("src/main/webapp/openapi.json");
 
-    /** Contract sections 3.1-3.8 plus issues 6-8 and 16: the statuses each operation must document. */
+    /** Contract sections 3.1-3.8 plus issues 6-8, 16, 18 and 19: the statuses each operation must document. */
     private static final Map<String, Set<Integer>> CONTRACT_STATUSES = Map.ofEntries(
-            Map.entry("POST /api/token", Set.of(200, 401, 429)),
+            Map.entry("POST /api/token", Set.of(200, 401, 403, 429)),
+            Map.entry("GET /api/users/me/app-passwords", Set.of(200, 401, 403)),
+            Map.entry("POST /api/users/me/app-passwords", Set.of(201, 400, 401, 403, 409, 413, 429)),
+            Map.entry("DELETE /api/users/me/app-passwords/{id}", Set.of(204, 400, 401, 403, 404)),
+            Map.entry("GET /api/users/{userId}/app-passwords", Set.of(200, 400, 401, 403, 404)),
+            Map.entry("DELETE /api/users/{userId}/app-passwords/{id}", Set.of(204, 400, 401, 403, 404)),
             Map.entry("POST /api/users/me/totp", Set.of(201, 400, 401, 403, 409, 413, 429)),
             Map.entry("POST /api/users/me/totp/confirm", Set.of(200, 400, 401, 403, 409, 429)),
             Map.entry("DELETE /api/users/me/totp", Set.of(204, 400, 401, 403, 409, 429)),
@@ -120,7 +125,9 @@ class OpenApiDocumentTest {
                 ErrorCatalogue.NO_PUBLIC_KEYS, ErrorCatalogue.DATABASE_NOT_FOUND, ErrorCatalogue.SESSION_NOT_FOUND,
                 ErrorCatalogue.TOO_MANY_ATTEMPTS, ErrorCatalogue.PAYLOAD_TOO_LARGE, ErrorCatalogue.SECOND_FACTOR_REQUIRED,
                 ErrorCatalogue.SECOND_FACTOR_INVALID, ErrorCatalogue.CODE_WRONG, ErrorCatalogue.TOTP_ALREADY_ON,
-                ErrorCatalogue.TOTP_NOT_ON, ErrorCatalogue.TOTP_NOTHING_PENDING)) {
+                ErrorCatalogue.TOTP_NOT_ON, ErrorCatalogue.TOTP_NOTHING_PENDING, ErrorCatalogue.APP_PASSWORD_NO_SESSIONS,
+                ErrorCatalogue.APP_PASSWORD_ACCOUNT_SECURITY, ErrorCatalogue.APP_PASSWORD_READ_ONLY,
+                ErrorCatalogue.APP_PASSWORD_NOT_FOUND)) {
             assertTrue(text.contains(error.message()), "openapi.json should quote " + error.message());
         }
     }

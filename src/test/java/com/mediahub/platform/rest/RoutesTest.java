@@ -66,6 +66,6 @@ class RoutesTest {
 
     @Test
     void theApplicationsOwnRoutesAreUnique() {
-        assertEquals(31, ResourceClasses.routes().all().size(), ResourceClasses.routes().all().toString());
+        assertEquals(36, ResourceClasses.routes().all().size(), ResourceClasses.routes().all().toString());
     }
 }

@@ -3,6 +3,7 @@ package com.mediahub.auth.mfa.boundary;
 import com.mediahub.auth.mfa.control.SecondFactorAccount;
 import com.mediahub.platform.rest.JsonBodies;
 import com.mediahub.security.CurrentCaller;
+import com.mediahub.security.AccountSecurity;
 import com.mediahub.security.Role;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.USER, Role.ADMIN})
+@AccountSecurity
 public class MyRecoveryCodesResource {
 
     @Inject

@@ -7,6 +7,7 @@ import com.mediahub.auth.mfa.control.SecondFactorAccount;
 import com.mediahub.platform.json.Jsons;
 import com.mediahub.platform.rest.JsonBodies;
 import com.mediahub.security.CurrentCaller;
+import com.mediahub.security.AccountSecurity;
 import com.mediahub.security.Role;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -32,6 +33,7 @@ import jakarta.ws.rs.core.Response;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.USER, Role.ADMIN})
+@AccountSecurity
 public class MyTotpResource {
 
     @Inject

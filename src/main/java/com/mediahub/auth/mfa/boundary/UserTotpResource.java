@@ -3,6 +3,7 @@ package com.mediahub.auth.mfa.boundary;
 import com.mediahub.auth.mfa.control.SecondFactorWrites;
 import com.mediahub.platform.json.Jsons;
 import com.mediahub.platform.rest.PathIds;
+import com.mediahub.security.AccountSecurity;
 import com.mediahub.security.Role;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.ADMIN)
+@AccountSecurity
 public class UserTotpResource {
 
     @Inject

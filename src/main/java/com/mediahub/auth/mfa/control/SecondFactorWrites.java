@@ -15,8 +15,10 @@ import com.mediahub.auth.session.control.SessionService;
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
 import com.mediahub.security.CallerIdentity;
+import com.mediahub.users.entity.JpaUserRepository;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -31,7 +33,11 @@ import jakarta.transaction.Transactional;
 public class SecondFactorWrites {
 
     @Inject
+    Event<SecondFactorReset> resets;
+    @Inject
     JpaTotpRepository repository;
+    @Inject
+    JpaUserRepository users;
     @Inject
     SecondFactorCheck check;
     @Inject
@@ -50,7 +56,7 @@ public class SecondFactorWrites {
         String encrypted = cipher.encrypt(userId, secret);
         // A first enrolment has no row to lock yet: the user's row serialises two at once (a
         // double click, two tabs), so the second replaces the first instead of failing on the key.
-        repository.lockUser(userId);
+        users.lockRow(userId);
         Optional<TotpEnrolment> existing = repository.lock(userId);
         if (existing.isEmpty()) {
             repository.add(new TotpEnrolment(userId, encrypted, now()));
@@ -71,7 +77,7 @@ public class SecondFactorWrites {
      */
     public Optional<List<String>> confirm(CallerIdentity caller, String code) {
         long userId = caller.id();
-        repository.lockUser(userId);
+        users.lockRow(userId);
         TotpEnrolment pending = repository.lock(userId).filter(e -> !e.isConfirmed())
                 .orElseThrow(() -> new ApiException(ErrorCatalogue.TOTP_NOTHING_PENDING));
         OptionalLong step = check.matchingStep(pending, code);
@@ -111,12 +117,13 @@ public class SecondFactorWrites {
     public int reset(long userId) {
         int revoked = sessions.revokeAllOfUser(userId); // 404 for an unknown user
         repository.delete(userId);
+        resets.fire(new SecondFactorReset(userId)); // app passwords end in this transaction too
         audit.record(AuditEvent.MFA_RESET, userId, null);
         return revoked;
     }
 
     private TotpEnrolment confirmed(long userId) {
-        repository.lockUser(userId);
+        users.lockRow(userId);
         return repository.lock(userId).filter(TotpEnrolment::isConfirmed)
                 .orElseThrow(() -> new ApiException(ErrorCatalogue.TOTP_NOT_ON));
     }

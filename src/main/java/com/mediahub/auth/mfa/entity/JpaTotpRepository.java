@@ -28,17 +28,6 @@ public class JpaTotpRepository {
         return Optional.ofNullable(em.find(TotpEnrolment.class, userId, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    /**
-     * Locks the user's row until the transaction ends. Every change to a second factor takes this
-     * lock first, then the enrolment's (the order an account's deletion and a reset take them), so
-     * no two of them deadlock; a first enrolment, with no row of its own yet, queues on it. An
-     * UPDATE that changes nothing: on PostgreSQL its lock (FOR NO KEY UPDATE) lets logins go on
-     * inserting refresh tokens that reference the user, which FOR UPDATE would block.
-     */
-    public void lockUser(long userId) {
-        em.createNativeQuery("UPDATE users SET token_version = token_version WHERE id = ?1").setParameter(1, userId).executeUpdate();
-    }
-
     /** Whether the user has a confirmed enrolment: one primary-key lookup, no entity loaded. */
     public boolean isConfirmed(long userId) {
         return !em.createNativeQuery("SELECT 1 FROM totp_enrolments WHERE user_id = ?1 AND confirmed_at IS NOT NULL")
