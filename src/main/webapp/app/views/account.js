@@ -1,9 +1,10 @@
 import { call, signIn, signOut } from '../api.js';
 import { errorLine, field, h, submitting } from '../dom.js';
+import { appPasswordsSection } from './app-passwords-section.js';
 import { sessionsSection } from './sessions-section.js';
 import { twoFactorSection } from './two-factor-section.js';
 
-/** The account page: who you are, a new password, your sessions (two-factor and app passwords come here). */
+/** The account page: who you are, a new password, two-factor sign-in, app passwords, your sessions. */
 export async function accountView(context) {
   const me = context.me();
   return {
@@ -14,6 +15,7 @@ export async function accountView(context) {
         me.roles.length ? ` (${me.roles.join(', ')})` : ''),
       passwordForm(context, me),
       twoFactorSection(context),
+      await appPasswordsSection(context),
       await sessionsSection(context)),
   };
 }

@@ -4,6 +4,7 @@ import static com.mediahub.it.Chromium.type;
 import static com.mediahub.it.Chromium.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -23,6 +24,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
+
+import jakarta.json.JsonObject;
 
 /**
  * The web app as people use it (issue 16), in headless Chromium at a desktop and a phone size,
@@ -624,6 +627,53 @@ class WebAppIT {
         browser.findElement(By.cssSelector("#totp-off button[type=submit]")).click();
         waitFor(browser, d -> d.findElement(By.id("two-factor-state")).getText().startsWith("Off."));
         api.get("/api/users/me", user.basic()).expect(200);
+    }
+
+    /**
+     * Issue 19: make an app password on the account page, use it with Basic from the test, revoke
+     * it in the page, and the next call is refused.
+     */
+    @Test
+    void appPasswordsAreMadeShownOnceUsedAndRevokedOnTheAccountPage() {
+        Axe axe = new Axe();
+        Api.TestUser user = api.createUser("scripts", "scripts-password-1", "user");
+        ChromeDriver browser = browser(Screen.DESKTOP);
+        signIn(browser, user);
+        browser.findElement(By.id("account-link")).click();
+        waitFor(browser, d -> d.findElement(By.id("app-passwords-empty")).getText().equals("No app passwords yet."));
+
+        type(browser, "app-password-name", "backup script");
+        type(browser, "app-password-password", "wrong-password-9");
+        browser.findElement(By.cssSelector("#app-password-create button[type=submit]")).click();
+        waitFor(browser, d -> d.findElement(By.id("app-password-create-error")).getText().equals("Your current password is not correct."));
+        assertEquals("", browser.findElement(By.id("app-password-password")).getAttribute("value"), "the password is not left in the page");
+        type(browser, "app-password-password", user.password());
+        browser.findElement(By.cssSelector("#app-password-create button[type=submit]")).click();
+        waitFor(browser, d -> d.findElement(By.id("new-app-password")).isDisplayed());
+        String value = browser.findElement(By.id("new-app-password")).getText();
+        assertTrue(value.matches("mhp_[0-9A-Za-z]{36}"), value);
+        assertEquals("App password \"backup script\" created.", browser.findElement(By.id("app-password-created")).getText());
+        assertTrue(browser.findElement(By.id("copy-app-password")).isDisplayed(), "Copy is offered");
+        assertEquals("app-password-done", js(browser, "return document.activeElement.id"), "the focus is on Done");
+        assertEquals(List.of(), axe.seriousViolations(browser), "serious or critical axe-core violations on the new app password");
+        Chromium.screenshot(browser.findElement(By.id("app-passwords")), "webapp-app-password-created");
+
+        JsonObject me = api.get("/api/users/me", Api.basic(user.username(), value)).expect(200).json();
+        assertEquals(user.username(), me.getString("username"), me.toString());
+        browser.findElement(By.id("app-password-done")).click();
+        By row = By.cssSelector("#app-password-list tbody tr");
+        waitFor(browser, d -> d.findElement(row).findElement(By.className("name")).getText().equals("backup script"));
+        assertEquals(1, browser.findElements(row).size());
+        assertTrue(browser.findElement(row).getText().contains("Read and write"), browser.findElement(row).getText());
+        assertNotEquals("Never", browser.findElement(row).findElement(By.className("last-used")).getText(), "the use shows");
+        assertEquals(List.of(), axe.seriousViolations(browser), "serious or critical axe-core violations on the list");
+        Chromium.screenshot(browser.findElement(By.id("app-passwords")), "webapp-app-passwords");
+
+        browser.findElement(By.cssSelector("button[aria-label='Revoke backup script']")).click();
+        assertEquals("Revoke \"backup script\"? Whatever uses it stops working at once.", browser.switchTo().alert().getText());
+        browser.switchTo().alert().accept();
+        waitFor(browser, d -> d.findElement(By.id("app-passwords-empty")).isDisplayed());
+        api.get("/api/users/me", Api.basic(user.username(), value)).expectError(401, "Authentication failed");
     }
 
     private static void changePassword(ChromeDriver browser, String current, String next, String repeat) {
