@@ -135,9 +135,9 @@ fi
 
 echo "== HTTP scenarios (warm-up ${warmup}s, ${duration}s each)"
 start_server "$here/bench.toml" "$out/server.log"
-warm_up_jvm "public,bearer,refresh"
+warm_up_jvm "public,bearer,basic-app-password,refresh"
 vacuum "$database"
-harness "public,bearer,basic,refresh,login,refresh-1e3,$big"
+harness "public,bearer,basic-app-password,basic,refresh,login,refresh-1e3,$big"
 stop_server
 
 if [[ "$peer" == keycloak ]]; then

@@ -48,6 +48,7 @@ final class BenchmarkReport {
         md.append("\n| target | measured | met |\n|---|---:|:---:|\n");
         target(md, "Bearer ≥ 0.85 × public", ratio(rows, "bearer", "public"), 0.85);
         target(md, "Bearer ≥ 100 × Basic", ratio(rows, "bearer", "basic"), 100);
+        target(md, "Basic with an app password ≥ 0.8 × Bearer (same server)", ratio(rows, "basic-app-password", "bearer"), 0.8);
         target(md, "Refresh ≥ 2,000 req/s", rps(rows, "refresh"), 2000);
         target(md, "Refresh ≥ 0.5 × pgbench", rps(rows, "refresh") / pgbenchTps, 0.5);
         double bcrypt12PerSecond = micro.containsKey("bcryptVerifyCost12") ? 1000.0 / micro.get("bcryptVerifyCost12")[0] * cores : Double.NaN;

@@ -121,6 +121,12 @@ public final class LoadHarness {
                 KeepAliveConnection c = connection();
                 return () -> c.send("GET", "/api/users/me", bearer, null).status() == 200;
             });
+            // Basic with an app password (issue 19): compared with Bearer, so Bearer's 8 clients.
+            case "basic-app-password" -> measure(name, 8, vu -> {
+                String basic = basic(user(vu), appPassword(user(vu)));
+                KeepAliveConnection c = connection();
+                return () -> c.send("GET", "/api/users/me", basic, null).status() == 200;
+            });
             // Basic runs 4 clients (two cores of bcrypt are saturated by then); the cached variant is
             // compared with Bearer, so it runs Bearer's 8.
             case "basic", "basic-cached" -> measure(name, name.equals("basic") ? 4 : 8, vu -> {
@@ -258,6 +264,16 @@ public final class LoadHarness {
         }
         users.put(vu, name);
         return name;
+    }
+
+    /** A new app password of the user, made with the account password. */
+    private String appPassword(String username) throws Exception {
+        HttpResponse<String> created = post("/api/users/me/app-passwords", basic(username, PASSWORD),
+                "{\"name\":\"benchmark\",\"password\":\"" + PASSWORD + "\"}");
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("cannot create an app password: " + created.statusCode() + " " + created.body());
+        }
+        return json(created.body()).getString("password");
     }
 
     private JsonObject login(String username) throws Exception {

@@ -90,7 +90,7 @@ class AppPasswordsIT extends DeployedWar {
         api.post("/api/databases", basic, "{\"name\":\"not allowed\"}").expectError(403, READ_ONLY);
         api.send("PATCH", "/api/databases/" + database, basic, "{\"name\":\"renamed\"}", "application/json").expectError(403, READ_ONLY);
         api.delete("/api/databases/" + database, basic).expectError(403, READ_ONLY);
-        api.post("/api/logout-all", basic, null).expectError(403, READ_ONLY);
+        api.post("/api/entry", basic, "{\"database_id\":" + database + ",\"title\":\"t\",\"content\":\"c\"}").expectError(403, READ_ONLY);
         assertEquals(before, databases(user), "nothing written");
     }
 
@@ -116,6 +116,10 @@ class AppPasswordsIT extends DeployedWar {
         api.get(MINE, basic).expectError(403, ACCOUNT_SECURITY);
         api.post(MINE, basic, create("another", false, user.password())).expectError(403, ACCOUNT_SECURITY);
         api.delete(MINE + "/" + created.json().getJsonNumber("id").longValue(), basic).expectError(403, ACCOUNT_SECURITY);
+        api.send("HEAD", MINE, basic, null, null).expect(403); // HEAD runs the GET method: refused as GET is
+        api.get("/api/sessions", basic).expectError(403, ACCOUNT_SECURITY);
+        api.post("/api/logout-all", basic, null).expectError(403, ACCOUNT_SECURITY);
+        api.delete("/api/users/" + user.id(), basic).expectError(403, ACCOUNT_SECURITY);
 
         assertEquals(0, db.count("SELECT COUNT(*) FROM refresh_tokens WHERE user_id = ?", user.id()), "no session made");
         assertEquals(before, appPasswordsButTheirUse(user) + " " + db.single("SELECT password_hash || token_version FROM users WHERE id = ?", user.id()),
@@ -124,6 +128,29 @@ class AppPasswordsIT extends DeployedWar {
                 "the right value was presented: that is a use, though it was refused (ADR 0024)");
         assertEquals(0, db.count("SELECT COUNT(*) FROM totp_enrolments WHERE user_id = ?", user.id()));
         api.get("/api/users/me", basic).expect(200); // and it still works where it may
+        assertEquals(1, db.count("SELECT COUNT(*) FROM users WHERE id = ?", user.id()));
+    }
+
+    /** An admin's app password manages no users: it could otherwise make an admin it knows the password of. */
+    @Test
+    void anAdminsAppPasswordReadsButManagesNoUsers() {
+        Api.TestUser admin = api.createUser("second-admin", "second-admin-password", "admin");
+        String value = api.post(MINE, admin.basic(), create("reporting", false, admin.password())).expect(201).json().getString("password");
+        String basic = Api.basic(admin.username(), value);
+        Api.TestUser victim = api.createUser("victim", "victim-password", "user");
+        long usersBefore = db.count("SELECT COUNT(*) FROM users");
+        api.get("/api/users", basic).expect(200);
+        api.get("/api/metrics", basic).expect(200);
+        api.post("/api/users", basic, "{\"username\":\"planted\",\"password\":\"planted-password\",\"roles\":[\"admin\"]}")
+                .expectError(403, ACCOUNT_SECURITY);
+        api.send("PUT", "/api/users/" + victim.id() + "/password", basic, "{\"new_password\":\"taken-over-1\"}", "application/json")
+                .expectError(403, ACCOUNT_SECURITY);
+        api.delete("/api/users/" + victim.id(), basic).expectError(403, ACCOUNT_SECURITY);
+        api.delete("/api/users/" + victim.id() + "/sessions", basic).expectError(403, ACCOUNT_SECURITY);
+        api.delete("/api/users/" + victim.id() + "/totp", basic).expectError(403, ACCOUNT_SECURITY);
+        api.get("/api/users/" + victim.id() + "/app-passwords", basic).expectError(403, ACCOUNT_SECURITY);
+        assertEquals(usersBefore, db.count("SELECT COUNT(*) FROM users"));
+        api.get("/api/users/me", victim.basic()).expect(200); // the victim's password is unchanged
     }
 
     @Test

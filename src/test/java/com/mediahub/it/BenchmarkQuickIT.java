@@ -22,7 +22,7 @@ import jakarta.json.JsonReader;
  */
 class BenchmarkQuickIT {
 
-    private static final List<String> SCENARIOS = List.of("public", "bearer", "basic", "refresh", "login",
+    private static final List<String> SCENARIOS = List.of("public", "bearer", "basic-app-password", "basic", "refresh", "login",
             "refresh-1e3", "refresh-1e4", "bearer-cache-server", "basic-cached");
 
     @Test

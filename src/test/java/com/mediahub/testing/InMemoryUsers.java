@@ -19,6 +19,7 @@ public final class InMemoryUsers extends JpaUserRepository {
     private final Map<Long, User> users = new HashMap<>();
     private final Map<Long, Integer> versions = new HashMap<>();
     public int tokenVersionReads;
+    public int rowLocks;
     /** Thrown by the next token-version read, as a database that went away would. */
     public RuntimeException failNextRead;
 
@@ -34,6 +35,12 @@ public final class InMemoryUsers extends JpaUserRepository {
         users.put(id, user);
         versions.put(id, 0);
         return user;
+    }
+
+    /** Nothing to lock in memory; counts the calls. */
+    @Override
+    public void lockRow(long id) {
+        rowLocks++;
     }
 
     @Override

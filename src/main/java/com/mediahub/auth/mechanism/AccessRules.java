@@ -64,18 +64,26 @@ public final class AccessRules {
     }
 
     /**
-     * Whether this method and path change how an account is protected ({@code @AccountSecurity} on
-     * the resource method or its class): app passwords are refused there.
+     * Whether this method and path manage an account ({@code @AccountSecurity} on the resource
+     * method or its class): app passwords are refused there. HEAD is asked as GET, since JAX-RS
+     * answers it with the GET method; a method no route of the path has (OPTIONS) is refused when
+     * any route of the path is account security (deny by default).
      */
     public boolean isAccountSecurity(String httpMethod, String path) {
+        String asked = "HEAD".equals(httpMethod) ? "GET" : httpMethod;
+        boolean anyIs = false;
         for (Route route : routes.matching(path)) {
-            if (route.httpMethod().equals(httpMethod)) {
-                Method method = route.resourceMethod();
-                return method.isAnnotationPresent(AccountSecurity.class)
-                        || method.getDeclaringClass().isAnnotationPresent(AccountSecurity.class);
+            boolean is = isAccountSecurity(route.resourceMethod());
+            if (route.httpMethod().equals(asked)) {
+                return is;
             }
+            anyIs |= is;
         }
-        return false;
+        return anyIs;
+    }
+
+    private static boolean isAccountSecurity(Method method) {
+        return method.isAnnotationPresent(AccountSecurity.class) || method.getDeclaringClass().isAnnotationPresent(AccountSecurity.class);
     }
 
     /** Whether an anonymous caller may reach this method and path when registration is open. */

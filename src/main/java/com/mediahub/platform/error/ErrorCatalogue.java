@@ -44,7 +44,7 @@ public enum ErrorCatalogue {
     CROSS_SITE_BASIC(403, "Cross-site requests with Basic credentials are refused"),
     CODE_WRONG(403, "The code is not correct."),
     APP_PASSWORD_NO_SESSIONS(403, "App passwords cannot sign in: they make no sessions. Sign in with the account password, or send the app password with Basic on each request."),
-    APP_PASSWORD_ACCOUNT_SECURITY(403, "App passwords cannot change how the account is protected (password, two-factor sign-in, app passwords). Use the account password."),
+    APP_PASSWORD_ACCOUNT_SECURITY(403, "App passwords cannot manage accounts (passwords, two-factor sign-in, app passwords, sessions, users): a credential given to a script must not take over an account. Use the account password."),
     APP_PASSWORD_READ_ONLY(403, "This app password is read-only: it may only make GET and HEAD requests."),
 
     NOT_FOUND(404, "Not found"),
@@ -64,6 +64,7 @@ public enum ErrorCatalogue {
     TOTP_ALREADY_ON(409, "Two-factor authentication is already on"),
     TOTP_NOT_ON(409, "Two-factor authentication is not on"),
     APP_PASSWORD_LIMIT(409, "A user may have at most %s app passwords: revoke one first"),
+    APP_PASSWORD_ACCOUNT_CHANGED(409, "The account's password or sessions changed while the app password was being made, so none was made. Try again."),
     TOTP_NOTHING_PENDING(409, "No enrolment to confirm: start one with POST /api/users/me/totp"),
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Content-Type must be application/json"),

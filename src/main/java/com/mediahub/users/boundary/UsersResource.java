@@ -97,6 +97,7 @@ public class UsersResource {
     @POST
     @PermitAll
     @AnonymousWhenRegistrationOpen
+    @AccountSecurity
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(String body) {
         Optional<CallerIdentity> me = caller.find();
@@ -152,6 +153,7 @@ public class UsersResource {
 
     @DELETE
     @Path("{id}")
+    @AccountSecurity
     public Response delete(@PathParam("id") String id) {
         users.delete(caller.get(), PathIds.parse(id));
         return Response.noContent().build();

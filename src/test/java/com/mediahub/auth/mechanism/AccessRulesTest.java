@@ -98,19 +98,28 @@ class AccessRulesTest {
 
     /** Where app passwords are refused: the whole table, so that a change is visible in review. */
     @Test
-    void accountSecurityIsPasswordChangeTwoFactorAndAppPasswordsAndNothingElse() {
+    void accountSecurityIsCredentialsSessionsAndUsersAndNothingElse() {
         Set<String> accountSecurity = new TreeSet<>();
         for (Route route : ROUTES.all()) {
             if (RULES.isAccountSecurity(route.httpMethod(), route.template().replace("{id}", "1").replace("{userId}", "1"))) {
                 accountSecurity.add(route.toString());
             }
         }
-        assertEquals(new TreeSet<>(List.of("PUT /api/users/{id}/password",
+        assertEquals(new TreeSet<>(List.of("PUT /api/users/{id}/password", "POST /api/users", "DELETE /api/users/{id}",
+                "GET /api/sessions", "DELETE /api/sessions/{id}", "POST /api/logout-all",
+                "GET /api/users/{userId}/sessions", "DELETE /api/users/{userId}/sessions",
                 "POST /api/users/me/totp", "POST /api/users/me/totp/confirm", "DELETE /api/users/me/totp",
                 "POST /api/users/me/recovery-codes", "DELETE /api/users/{userId}/totp",
                 "GET /api/users/me/app-passwords", "POST /api/users/me/app-passwords", "DELETE /api/users/me/app-passwords/{id}",
                 "GET /api/users/{userId}/app-passwords", "DELETE /api/users/{userId}/app-passwords/{id}")), accountSecurity);
         assertFalse(RULES.isAccountSecurity("GET", "/api/users/me"));
         assertFalse(RULES.isAccountSecurity("GET", "/api/users/me/app-passwords/x/y"), "no route: not account security");
+        assertTrue(RULES.isAccountSecurity("HEAD", "/api/users/me/app-passwords"), "HEAD runs the GET method");
+        assertTrue(RULES.isAccountSecurity("HEAD", "/api/users/5/app-passwords"));
+        assertTrue(RULES.isAccountSecurity("OPTIONS", "/api/users/me/app-passwords"), "a method without a route: denied");
+        assertTrue(RULES.isAccountSecurity("PATCH", "/api/users/me/totp"));
+        assertTrue(RULES.isAccountSecurity("GET", "/api/users/me/app-passwords/"), "a trailing slash");
+        assertFalse(RULES.isAccountSecurity("HEAD", "/api/databases"));
+        assertFalse(RULES.isAccountSecurity("GET", "/api/metrics"), "monitoring scripts may read the metrics");
     }
 }

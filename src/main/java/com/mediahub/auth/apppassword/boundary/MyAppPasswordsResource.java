@@ -66,7 +66,7 @@ public class MyAppPasswordsResource {
     @DELETE
     @Path("{id}")
     public Response revoke(@PathParam("id") String id) {
-        account.revoke(caller.get().id(), PathIds.parse(id));
+        account.revoke(caller.get(), caller.get().id(), PathIds.parse(id));
         return Response.noContent().build();
     }
 }

@@ -3,6 +3,7 @@ package com.mediahub.auth.apppassword.boundary;
 import com.mediahub.auth.apppassword.control.AppPasswordAccount;
 import com.mediahub.platform.rest.PathIds;
 import com.mediahub.security.AccountSecurity;
+import com.mediahub.security.CurrentCaller;
 import com.mediahub.security.Role;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -30,6 +31,8 @@ public class UserAppPasswordsResource {
 
     @Inject
     AppPasswordAccount account;
+    @Inject
+    CurrentCaller caller;
 
     @GET
     public JsonArray list(@PathParam("userId") String userId) {
@@ -40,7 +43,7 @@ public class UserAppPasswordsResource {
     @Path("{id}")
     public Response revoke(@PathParam("userId") String userId, @PathParam("id") String id) {
         long user = PathIds.parse(userId);
-        account.revoke(user, PathIds.parse(id));
+        account.revoke(caller.get(), user, PathIds.parse(id));
         return Response.noContent().build();
     }
 }

@@ -37,9 +37,10 @@ public class AppPasswordAccount {
     /** A new app password for the caller, once their password is proven again; its value is in the answer only. */
     public CreatedAppPassword create(CallerIdentity caller, NewAppPassword request, String password, String clientAddress) {
         validation.valid(request);
+        int tokenVersion = users.find(caller.id()).getTokenVersion(); // before the password is checked
         users.confirmPassword(caller.id(), password, clientAddress);
         String value = AppPasswordFormat.generate(random);
-        return new CreatedAppPassword(writes.create(caller.id(), request, OpaqueValues.sha256Hex(value)), value);
+        return new CreatedAppPassword(writes.create(caller, request, OpaqueValues.sha256Hex(value), tokenVersion), value);
     }
 
     /** The user's app passwords, without secrets; 404 for an unknown user. */
@@ -48,9 +49,9 @@ public class AppPasswordAccount {
         return repository.ofUser(userId);
     }
 
-    /** Revokes one of the user's app passwords; 404 when the user or the app password is unknown. */
-    public void revoke(long userId, long id) {
+    /** The caller revokes one of the user's app passwords; 404 when the user or the app password is unknown. */
+    public void revoke(CallerIdentity caller, long userId, long id) {
         users.find(userId);
-        check.forget(writes.revoke(userId, id)); // after the commit: a use now reads the database and misses
+        check.forget(writes.revoke(caller, userId, id)); // after the commit: a use now reads the database and misses
     }
 }

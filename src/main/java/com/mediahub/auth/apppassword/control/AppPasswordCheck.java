@@ -6,9 +6,10 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
-import com.mediahub.auth.apppassword.entity.AppPassword;
+import com.mediahub.auth.apppassword.entity.AppPasswordOwner;
 import com.mediahub.auth.apppassword.entity.JpaAppPasswordRepository;
 import com.mediahub.auth.token.control.TokenVersionCache;
 import com.mediahub.config.Settings;
@@ -16,8 +17,6 @@ import com.mediahub.platform.crypto.OpaqueValues;
 import com.mediahub.platform.error.FaultSummary;
 import com.mediahub.platform.time.ExpiringAnswers;
 import com.mediahub.security.CallerIdentity;
-import com.mediahub.users.entity.JpaUserRepository;
-import com.mediahub.users.entity.User;
 import com.mediahub.users.entity.Usernames;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,9 +27,10 @@ import jakarta.inject.Inject;
  * under it. What the database said is remembered for {@code [auth] user_cache_seconds}, the
  * staleness bound Bearer tokens have, so a busy script costs no database work per request:
  * <ul>
- * <li>a revocation on this instance forgets the entry at once ({@link #forget});</li>
+ * <li>a revocation on this instance forgets the entry at once ({@link #forget}), and a check that
+ *     read the row before the revocation committed does not put it back;</li>
  * <li>other instances read the row again within the bound, or sooner when the user's token
- *     version changes (a password change, a sign-out everywhere, a deleted user);</li>
+ *     version changes (a password change, a second-factor reset, a deleted user);</li>
  * <li>a use is written to {@code last_used_at} at most once a minute per app password.</li>
  * </ul>
  * Misses are not remembered: there are as many possible values as guesses.
@@ -44,18 +44,17 @@ public class AppPasswordCheck {
 
     /** What is remembered of one app password, under its hash. */
     private record Entry(long id, CallerIdentity caller, String usernameKey, boolean readOnly, int tokenVersion,
-                         long loadedAtMillis, long useRecordedAtMillis) {
-        Entry usedAt(long millis) {
-            return new Entry(id, caller, usernameKey, readOnly, tokenVersion, loadedAtMillis, millis);
-        }
+                         long loadedAtMillis) {
     }
 
     private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Per app password id: when this instance last wrote (or read) its use. Apart from the entries, so that it holds when they expire. */
+    private final ConcurrentMap<Long, Long> useRecordedAt = new ConcurrentHashMap<>();
+    /** Counted up by every revocation this instance sees: an entry read before one is not kept. */
+    private final AtomicLong revocations = new AtomicLong();
 
     @Inject
     JpaAppPasswordRepository repository;
-    @Inject
-    JpaUserRepository users;
     @Inject
     TokenVersionCache tokenVersions;
     @Inject
@@ -64,6 +63,19 @@ public class AppPasswordCheck {
     Settings settings;
     @Inject
     Clock clock;
+
+    public AppPasswordCheck() {
+    }
+
+    /** For unit tests: a check without CDI. */
+    public AppPasswordCheck(JpaAppPasswordRepository repository, TokenVersionCache tokenVersions, AppPasswordWrites writes,
+                            Settings settings, Clock clock) {
+        this.repository = repository;
+        this.tokenVersions = tokenVersions;
+        this.writes = writes;
+        this.settings = settings;
+        this.clock = clock;
+    }
 
     /**
      * The caller this username and app password prove, or empty: no such app password, or it is
@@ -75,6 +87,7 @@ public class AppPasswordCheck {
         Entry entry = entries.get(hash);
         if (entry == null || !ExpiringAnswers.young(now - entry.loadedAtMillis(), settings.userCacheTtl())
                 || !tokenVersions.accepts(entry.caller().id(), entry.tokenVersion())) {
+            long revocationsBefore = revocations.get();
             entry = load(hash, now).orElse(null);
             if (entry == null) {
                 entries.remove(hash);
@@ -82,59 +95,78 @@ public class AppPasswordCheck {
             }
             if (!settings.userCacheTtl().isZero()) {
                 entries.put(hash, entry);
+                if (revocations.get() != revocationsBefore) {
+                    // A revocation committed while the row was read: it may have been this one.
+                    // This request was under way before it and goes on; the next one reads again.
+                    entries.remove(hash, entry);
+                }
             }
         }
         if (!entry.usernameKey().equals(Usernames.lookupKey(username))) {
             return Optional.empty(); // right value, wrong user: a failure like any other
         }
-        recordUseIfDue(hash, entry, now);
+        recordUseIfDue(entry.id(), now);
         return Optional.of(new AppPasswordCaller(entry.caller(), entry.readOnly()));
     }
 
     private Optional<Entry> load(String hash, long now) {
-        Optional<AppPassword> row = repository.findByHash(hash);
-        if (row.isEmpty()) {
+        Optional<AppPasswordOwner> found = repository.findByHash(hash);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        Optional<User> user = users.findById(row.get().getUserId());
-        if (user.isEmpty()) {
-            return Optional.empty(); // deleted meanwhile: the row went with it
+        var row = found.get().appPassword();
+        var owner = found.get().owner();
+        OffsetDateTime lastUsed = row.getLastUsedAt();
+        if (lastUsed != null) {
+            useRecordedAt.merge(row.getId(), lastUsed.toInstant().toEpochMilli(), Math::max);
         }
-        OffsetDateTime lastUsed = row.get().getLastUsedAt();
-        CallerIdentity caller = CallerIdentity.byAppPassword(user.get().getId(), user.get().getUsername(), user.get().getRoles());
-        return Optional.of(new Entry(row.get().getId(), caller, Usernames.lookupKey(user.get().getUsername()),
-                row.get().isReadOnly(), user.get().getTokenVersion(), now,
-                lastUsed == null ? Long.MIN_VALUE : lastUsed.toInstant().toEpochMilli()));
+        CallerIdentity caller = CallerIdentity.byAppPassword(owner.getId(), owner.getUsername(), owner.getRoles());
+        return Optional.of(new Entry(row.getId(), caller, Usernames.lookupKey(owner.getUsername()), row.isReadOnly(),
+                owner.getTokenVersion(), now));
     }
 
     /**
-     * Writes the use when the last one written is a minute old. Outside the answer's fate: when the
-     * database cannot take it, the request still succeeds (as a Bearer request would) and the next
-     * use tries again.
+     * Writes the use when the last one this instance knows of is a minute old: one conditional
+     * UPDATE a minute per app password, in the request that finds it due (the statement itself
+     * writes nothing when another instance wrote within the minute). When the database cannot
+     * take it, the request still succeeds, as a Bearer request would, and the next use tries again.
      */
-    private void recordUseIfDue(String hash, Entry entry, long now) {
-        long dueAfter = USE_RECORDED_EVERY.toMillis();
-        if (entry.useRecordedAtMillis() != Long.MIN_VALUE && now - entry.useRecordedAtMillis() < dueAfter
-                && now >= entry.useRecordedAtMillis()) {
+    private void recordUseIfDue(long id, long now) {
+        long every = USE_RECORDED_EVERY.toMillis();
+        Long last = useRecordedAt.get(id);
+        if (last != null && ExpiringAnswers.young(now - last, USE_RECORDED_EVERY)) {
             return;
         }
-        if (!entries.replace(hash, entry, entry.usedAt(now)) && entries.containsKey(hash)) {
-            return; // another request of this app password just took the turn
+        boolean mine = last == null ? useRecordedAt.putIfAbsent(id, now) == null : useRecordedAt.replace(id, last, now);
+        if (!mine) {
+            return; // another request of this app password took the turn
         }
         try {
-            writes.recordUse(entry.id(), now, dueAfter);
+            writes.recordUse(id, now, every);
         } catch (RuntimeException e) {
+            useRecordedAt.remove(id, now);
             LOG.warning("The use of an app password could not be recorded: " + FaultSummary.of(e));
         }
     }
 
     /** This instance revoked the app password with this hash: it stops working here at once. */
     public void forget(String hash) {
-        entries.remove(hash);
+        revocations.incrementAndGet();
+        Entry gone = entries.remove(hash);
+        if (gone != null) {
+            useRecordedAt.remove(gone.id());
+        }
     }
 
     /** This instance ended every app password of the user. */
     public void forgetUser(long userId) {
-        entries.values().removeIf(entry -> entry.caller().id() == userId);
+        revocations.incrementAndGet();
+        entries.values().removeIf(entry -> {
+            if (entry.caller().id() == userId) {
+                useRecordedAt.remove(entry.id());
+                return true;
+            }
+            return false;
+        });
     }
 }

@@ -13,6 +13,7 @@ import com.mediahub.auth.apppassword.entity.AppPassword;
 import com.mediahub.auth.apppassword.entity.JpaAppPasswordRepository;
 import com.mediahub.platform.error.ApiException;
 import com.mediahub.platform.error.ErrorCatalogue;
+import com.mediahub.security.CallerIdentity;
 import com.mediahub.users.entity.JpaUserRepository;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,26 +38,33 @@ public class AppPasswordWrites {
     Clock clock;
 
     /**
-     * Stores a new app password under its hash. The user's row is locked first, so that parallel
-     * creations cannot pass the ceiling together (404 when the user is gone).
+     * Stores a new app password of the caller under its hash. The user's row is locked first, so
+     * that parallel creations cannot pass the ceiling together, and the token version must still be
+     * the one read before the password was checked: a password change or a second-factor reset
+     * that committed meanwhile ended every app password, and must end this one too (409).
      */
-    public AppPassword create(long userId, NewAppPassword request, String hash) {
+    public AppPassword create(CallerIdentity caller, NewAppPassword request, String hash, int tokenVersionBefore) {
+        long userId = caller.id();
         users.lockRow(userId);
-        if (users.findById(userId).isEmpty()) {
-            throw new ApiException(ErrorCatalogue.USER_NOT_FOUND);
+        int tokenVersion = users.tokenVersion(userId).orElseThrow(() -> new ApiException(ErrorCatalogue.USER_NOT_FOUND));
+        if (tokenVersion != tokenVersionBefore) {
+            throw new ApiException(ErrorCatalogue.APP_PASSWORD_ACCOUNT_CHANGED);
         }
         if (repository.countOfUser(userId) >= MAX_PER_USER) {
             throw new ApiException(ErrorCatalogue.APP_PASSWORD_LIMIT, MAX_PER_USER);
         }
         AppPassword created = repository.add(new AppPassword(userId, request.name(), request.readOnly(), hash, now()));
-        audit.record(AuditEvent.APP_PASSWORD_CREATED, userId, null);
+        audit.record(AuditEvent.APP_PASSWORD_CREATED, caller);
         return created;
     }
 
-    /** Deletes the user's app password {@code id}; the hash it had (404 when there is none). */
-    public String revoke(long userId, long id) {
+    /**
+     * Deletes the user's app password {@code id}; the hash it had (404 when there is none). The
+     * audit line carries the caller's session when the user revokes their own.
+     */
+    public String revoke(CallerIdentity caller, long userId, long id) {
         String hash = repository.delete(userId, id).orElseThrow(() -> new ApiException(ErrorCatalogue.APP_PASSWORD_NOT_FOUND));
-        audit.record(AuditEvent.APP_PASSWORD_REVOKED, userId, null);
+        audit.record(AuditEvent.APP_PASSWORD_REVOKED, userId, caller.id() == userId ? caller.sessionId() : null);
         return hash;
     }
 

@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import com.mediahub.users.entity.User;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,10 +17,15 @@ public class JpaAppPasswordRepository {
     @PersistenceContext(unitName = "mediahub")
     EntityManager em;
 
-    /** The app password stored under this SHA-256 (a unique index: one lookup). */
-    public Optional<AppPassword> findByHash(String passwordHash) {
-        return em.createQuery("SELECT a FROM AppPassword a WHERE a.passwordHash = :hash", AppPassword.class)
-                .setParameter("hash", passwordHash).getResultStream().findFirst();
+    /**
+     * The app password stored under this SHA-256 (a unique index) with its owner, read in one
+     * statement: the owner's token version is the one of the moment the row was seen, so a
+     * password change that ends the row cannot slip between two reads.
+     */
+    public Optional<AppPasswordOwner> findByHash(String passwordHash) {
+        return em.createQuery("SELECT a, u FROM AppPassword a, User u WHERE u.id = a.userId AND a.passwordHash = :hash", Object[].class)
+                .setParameter("hash", passwordHash).getResultStream().findFirst()
+                .map(row -> new AppPasswordOwner((AppPassword) row[0], (User) row[1]));
     }
 
     /** The user's app passwords, oldest first. */

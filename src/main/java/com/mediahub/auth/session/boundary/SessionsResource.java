@@ -6,6 +6,7 @@ import com.mediahub.platform.json.Jsons;
 import com.mediahub.platform.rest.PathIds;
 import com.mediahub.security.CallerIdentity;
 import com.mediahub.security.CurrentCaller;
+import com.mediahub.security.AccountSecurity;
 import com.mediahub.security.Role;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.USER, Role.ADMIN})
+@AccountSecurity
 public class SessionsResource {
 
     @Inject

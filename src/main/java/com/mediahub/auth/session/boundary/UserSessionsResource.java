@@ -5,6 +5,7 @@ import com.mediahub.platform.json.Jsons;
 import com.mediahub.platform.rest.PathIds;
 import com.mediahub.security.CallerIdentity;
 import com.mediahub.security.CurrentCaller;
+import com.mediahub.security.AccountSecurity;
 import com.mediahub.security.Role;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -31,6 +32,7 @@ import jakarta.ws.rs.core.MediaType;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.ADMIN)
+@AccountSecurity
 public class UserSessionsResource {
 
     @Inject
