@@ -181,6 +181,20 @@ class AppPasswordsIT extends DeployedWar {
         assertEquals(0, db.count("SELECT COUNT(*) FROM app_passwords WHERE user_id = ?", user.id()));
     }
 
+    /** Passwords that look like app passwords stay passwords: the prefix alone, or the whole shape. */
+    @Test
+    void aPasswordThatLooksLikeAnAppPasswordIsStillAPassword() {
+        Api.TestUser prefixed = api.createUser("prefixed", "mhp_my own passphrase", "user");
+        api.get("/api/users/me", prefixed.basic()).expect(200);
+        api.post("/api/token", prefixed.basic(), null).expect(200);
+        String shaped = AppPasswordFormat.generate(new SecureRandom()); // checksum and all, but chosen as a password
+        Api.TestUser lookalike = api.createUser("lookalike", shaped, "user");
+        api.get("/api/users/me", lookalike.basic()).expect(200);
+        api.post("/api/token", lookalike.basic(), null).expect(200);
+        api.get("/api/users/me", Api.basic(lookalike.username(), AppPasswordFormat.generate(new SecureRandom())))
+                .expectError(401, FAILED);
+    }
+
     @Test
     void wrongAppPasswordsAreThrottledLikeWrongPasswords() {
         Api.TestUser user = api.createUser("guessed", "guessed-password", "user");

@@ -106,7 +106,7 @@ class AccessRulesTest {
             }
         }
         assertEquals(new TreeSet<>(List.of("PUT /api/users/{id}/password", "POST /api/users", "DELETE /api/users/{id}",
-                "GET /api/sessions", "DELETE /api/sessions/{id}", "POST /api/logout-all",
+                "GET /api/sessions", "DELETE /api/sessions/{id}", "POST /api/logout-all", "POST /api/logout",
                 "GET /api/users/{userId}/sessions", "DELETE /api/users/{userId}/sessions",
                 "POST /api/users/me/totp", "POST /api/users/me/totp/confirm", "DELETE /api/users/me/totp",
                 "POST /api/users/me/recovery-codes", "DELETE /api/users/{userId}/totp",

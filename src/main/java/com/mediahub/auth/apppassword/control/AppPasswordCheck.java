@@ -42,16 +42,23 @@ public class AppPasswordCheck {
     /** How often a use is written: the list shows the minute, and a busy script must not write per request. */
     static final Duration USE_RECORDED_EVERY = Duration.ofMinutes(1);
 
-    /** What is remembered of one app password, under its hash. */
+    /**
+     * What is remembered of one app password, under its hash.
+     *
+     * @param revocationsBefore this instance's revocation count before the row was read: after any
+     *                          later revocation the row is read again before it is trusted
+     */
     private record Entry(long id, CallerIdentity caller, String usernameKey, boolean readOnly, int tokenVersion,
-                         long loadedAtMillis) {
+                         long loadedAtMillis, long revocationsBefore) {
     }
 
     private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
     /** Per app password id: when this instance last wrote (or read) its use. Apart from the entries, so that it holds when they expire. */
     private final ConcurrentMap<Long, Long> useRecordedAt = new ConcurrentHashMap<>();
-    /** Counted up by every revocation this instance sees: an entry read before one is not kept. */
+    /** Counted up by every revocation this instance sees: an entry read before one is read again. */
     private final AtomicLong revocations = new AtomicLong();
+    /** When the memory was last swept of what no longer matters. */
+    private final AtomicLong sweptAtMillis = new AtomicLong();
 
     @Inject
     JpaAppPasswordRepository repository;
@@ -84,22 +91,21 @@ public class AppPasswordCheck {
     public Optional<AppPasswordCaller> verify(String username, String value) {
         String hash = OpaqueValues.sha256Hex(value);
         long now = clock.millis();
+        sweepIfDue(now);
         Entry entry = entries.get(hash);
-        if (entry == null || !ExpiringAnswers.young(now - entry.loadedAtMillis(), settings.userCacheTtl())
+        if (entry == null || entry.revocationsBefore() != revocations.get()
+                || !ExpiringAnswers.young(now - entry.loadedAtMillis(), settings.userCacheTtl())
                 || !tokenVersions.accepts(entry.caller().id(), entry.tokenVersion())) {
-            long revocationsBefore = revocations.get();
-            entry = load(hash, now).orElse(null);
+            // A revocation that commits while the row is read leaves the entry stamped with the
+            // count before it: this request, under way before the revocation, goes on; the next
+            // one reads the row again.
+            entry = load(hash, now, revocations.get()).orElse(null);
             if (entry == null) {
                 entries.remove(hash);
                 return Optional.empty();
             }
             if (!settings.userCacheTtl().isZero()) {
                 entries.put(hash, entry);
-                if (revocations.get() != revocationsBefore) {
-                    // A revocation committed while the row was read: it may have been this one.
-                    // This request was under way before it and goes on; the next one reads again.
-                    entries.remove(hash, entry);
-                }
             }
         }
         if (!entry.usernameKey().equals(Usernames.lookupKey(username))) {
@@ -109,7 +115,7 @@ public class AppPasswordCheck {
         return Optional.of(new AppPasswordCaller(entry.caller(), entry.readOnly()));
     }
 
-    private Optional<Entry> load(String hash, long now) {
+    private Optional<Entry> load(String hash, long now, long revocationsBefore) {
         Optional<AppPasswordOwner> found = repository.findByHash(hash);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -118,11 +124,26 @@ public class AppPasswordCheck {
         var owner = found.get().owner();
         OffsetDateTime lastUsed = row.getLastUsedAt();
         if (lastUsed != null) {
-            useRecordedAt.merge(row.getId(), lastUsed.toInstant().toEpochMilli(), Math::max);
+            // (Not later than now: another instance's clock may be ahead of this one's.)
+            useRecordedAt.merge(row.getId(), Math.min(now, lastUsed.toInstant().toEpochMilli()), Math::max);
         }
         CallerIdentity caller = CallerIdentity.byAppPassword(owner.getId(), owner.getUsername(), owner.getRoles());
         return Optional.of(new Entry(row.getId(), caller, Usernames.lookupKey(owner.getUsername()), row.isReadOnly(),
-                owner.getTokenVersion(), now));
+                owner.getTokenVersion(), now, revocationsBefore));
+    }
+
+    /**
+     * Once a minute, forgets what no longer decides anything: entries past the cache's lifetime
+     * (revoked or deleted elsewhere and never presented again) and uses older than a minute. The
+     * memory then holds only the app passwords used lately.
+     */
+    private void sweepIfDue(long now) {
+        long swept = sweptAtMillis.get();
+        if (ExpiringAnswers.young(now - swept, USE_RECORDED_EVERY) || !sweptAtMillis.compareAndSet(swept, now)) {
+            return;
+        }
+        entries.values().removeIf(entry -> !ExpiringAnswers.young(now - entry.loadedAtMillis(), settings.userCacheTtl()));
+        useRecordedAt.values().removeIf(at -> !ExpiringAnswers.young(now - at, USE_RECORDED_EVERY));
     }
 
     /**

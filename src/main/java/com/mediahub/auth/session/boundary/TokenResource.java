@@ -15,6 +15,7 @@ import com.mediahub.platform.json.Jsons;
 import com.mediahub.platform.rest.JsonBodies;
 import com.mediahub.platform.rest.TimedEndpoint;
 import com.mediahub.security.CurrentCaller;
+import com.mediahub.security.AccountSecurity;
 import com.mediahub.security.PasswordOnly;
 import com.mediahub.security.Role;
 
@@ -102,6 +103,7 @@ public class TokenResource {
     @Path("logout")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.USER, Role.ADMIN})
+    @AccountSecurity // an app password has no session to end
     @TimedEndpoint("logout")
     public Response logout(String body) {
         Optional<String> fromBody = optionalRefreshTokenOf(body);

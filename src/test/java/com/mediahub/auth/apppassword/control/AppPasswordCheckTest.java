@@ -112,11 +112,20 @@ class AppPasswordCheckTest {
     }
 
     @Test
+    void anyRevocationOnThisInstanceMakesEveryRememberedEntryReadAgainOnce() {
+        assertTrue(check.verify("alice", VALUE).isPresent());
+        check.forget(OpaqueValues.sha256Hex("some other app password"));
+        assertTrue(check.verify("alice", VALUE).isPresent());
+        assertTrue(check.verify("alice", VALUE).isPresent());
+        verify(repository, times(2)).findByHash(HASH); // once more after the revocation, then from memory again
+    }
+
+    @Test
     void endingAllOfAUsersAppPasswordsWorksAtOnce() {
         assertTrue(check.verify("alice", VALUE).isPresent());
-        when(repository.findByHash(HASH)).thenReturn(Optional.empty());
         check.forgetUser(8);
-        assertTrue(check.verify("alice", VALUE).isPresent(), "another user's: still remembered");
+        assertTrue(check.verify("alice", VALUE).isPresent(), "another user's ended: alice's row is still there");
+        when(repository.findByHash(HASH)).thenReturn(Optional.empty());
         check.forgetUser(7);
         assertEquals(Optional.empty(), check.verify("alice", VALUE));
     }
