@@ -223,6 +223,22 @@ request POST /api/token "" "{\"username\":\"$totp_user\",\"password\":\"smoke-pa
 check "issue 18: the same code again is refused" is 401 "Invalid second factor"
 request GET /api/users/me "$totp_basic"
 check "issue 18: password Basic refused for the user" is 401 "Second factor required" "$both"
+# Issue 19: an app password works where password Basic is refused, never at the token endpoint, and dies when revoked.
+request POST /api/users/me/app-passwords "Bearer $totp_access" '{"name":"smoke","read_only":true,"password":"smoke-password-2"}'
+app_password=$(field password); app_password_id=$(field id)
+check "issue 19: an app password is made (password again)" eval '[[ $status == 201 && $app_password =~ ^mhp_[0-9A-Za-z]{36}$ ]]'
+request GET /api/users/me "$(basic "$totp_user" "$app_password")"
+check "issue 19: it works for the two-factor user" eval '[[ $status == 200 && $(field username) == "$totp_user" ]]'
+request POST /api/databases "$(basic "$totp_user" "$app_password")" '{"name":"smoke"}'
+check "issue 19: a read-only one cannot write" is 403 "This app password is read-only: it may only make GET and HEAD requests."
+request POST /api/token "$(basic "$totp_user" "$app_password")"
+check "issue 19: no sessions from an app password" eval '[[ $status == 403 && $(field error) == "App passwords cannot sign in"* ]]'
+request GET /api/users/me/app-passwords "$(basic "$totp_user" "$app_password")"
+check "issue 19: no account management with it" eval '[[ $status == 403 && $(field error) == "App passwords cannot manage accounts"* ]]'
+request DELETE "/api/users/me/app-passwords/$app_password_id" "Bearer $totp_access"
+check "issue 19: revoked" is 204
+request GET /api/users/me "$(basic "$totp_user" "$app_password")"
+check "issue 19: refused once revoked" is 401 "Authentication failed" "$both"
 request DELETE /api/users/me/totp "Bearer $totp_access" "{\"password\":\"smoke-password-2\",\"code\":\"$(totp "$totp_secret" $((step - 1)))\"}"
 check "issue 18: DELETE with a JSON body turns TOTP off" is 204
 request GET /api/users/me "$totp_basic"
