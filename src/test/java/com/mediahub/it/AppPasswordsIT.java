@@ -247,6 +247,12 @@ class AppPasswordsIT extends DeployedWar {
         api.get("/api/users/me", Api.basic(user.username(), third)).expect(200);
         api.get("/api/users/" + user.id() + "/app-passwords", Api.basic(user.username(), "leaving-password-2"))
                 .expectError(403, "This action requires the admin role.");
+        // An admin setting a new password ends them too.
+        api.send("PUT", "/api/users/" + user.id() + "/password", admin(), "{\"new_password\":\"leaving-password-3\"}", "application/json")
+                .expect(200);
+        api.get("/api/users/me", Api.basic(user.username(), third)).expectError(401, FAILED);
+        third = api.post(MINE, Api.basic(user.username(), "leaving-password-3"), create("three again", false, "leaving-password-3"))
+                .expect(201).json().getString("password");
         api.delete("/api/users/" + user.id(), admin()).expect(204);
         assertEquals(0, db.count("SELECT COUNT(*) FROM app_passwords WHERE user_id = ?", user.id()));
         api.get("/api/users/me", Api.basic(user.username(), third)).expectError(401, FAILED);

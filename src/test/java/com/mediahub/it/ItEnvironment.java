@@ -3,6 +3,7 @@ package com.mediahub.it;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -120,5 +121,15 @@ public final class ItEnvironment {
 
     private static Optional<String> env(String name) {
         return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
+    }
+
+    /** The version of the newest migration the build ships (db/migration/V<n>__...sql). */
+    public static int newestMigration() {
+        try (var files = Files.list(basedir().resolve("src/main/resources/db/migration"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

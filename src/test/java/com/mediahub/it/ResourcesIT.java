@@ -159,7 +159,7 @@ class ResourcesIT extends DeployedWar {
         assertEquals("mediahub", info.getString("name"));
         assertTrue(info.getString("version").matches("\\d+\\.\\d+\\.\\d+.*"), info.toString());
         assertTrue(info.getJsonNumber("uptime_seconds").longValue() >= 0, info.toString());
-        assertEquals(newestMigration(), info.getString("schema_version"), info.toString());
+        assertEquals(String.valueOf(ItEnvironment.newestMigration()), info.getString("schema_version"), info.toString());
         assertEquals(Json.createArrayBuilder().add("Basic").add("Bearer").build(), info.getJsonArray("auth_schemes"));
         assertEquals("closed", info.getString("registration"), "the default; OperatorFeaturesIT has it open");
     }
@@ -280,15 +280,5 @@ class ResourcesIT extends DeployedWar {
 
     private static List<Long> idsOf(jakarta.json.JsonArray array) {
         return array.stream().map(v -> v.asJsonObject().getJsonNumber("id").longValue()).toList();
-    }
-
-    /** The version of the newest migration the build ships (db/migration/V<n>__...sql). */
-    private static String newestMigration() {
-        try (var files = java.nio.file.Files.list(ItEnvironment.basedir().resolve("src/main/resources/db/migration"))) {
-            return String.valueOf(files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*"))
-                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

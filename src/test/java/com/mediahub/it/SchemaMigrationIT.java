@@ -116,12 +116,12 @@ class SchemaMigrationIT {
         try (PayaraProcess server = new PayaraProcess(ItEnvironment.serverOn(ItEnvironment.MIGRATION_DB, "it-config.toml"), dir,
                 "migration-adopted").start()) {
             // Adopted as version 1 (V1 not run again), then brought up to this build's version.
-            assertEquals("Database schema at version 2 (1 migrations applied now)", schemaLine(server));
-            assertEquals(List.of("1 BASELINE true", "2 SQL true"), history(), "adopted as version 1, V1 not run again");
+            assertEquals(schemaLine(NEWEST, NEWEST - 1), schemaLine(server));
+            assertEquals(historyOf("1 BASELINE true", 2), history(), "adopted as version 1, V1 not run again");
             Api api = new Api(server.baseUrl());
             String alice = Api.basic("legacy-alice", "legacy-password-1");
             api.get("/api/users/me", alice).expect(200);
-            assertEquals("2", api.get("/api/info", null).expect(200).json().getString("schema_version"));
+            assertEquals(String.valueOf(NEWEST), api.get("/api/info", null).expect(200).json().getString("schema_version"));
 
             JsonObject rotated = api.refresh(live).expect(200).json();
             String successor = rotated.getString("refresh_token");
@@ -147,11 +147,10 @@ class SchemaMigrationIT {
             CompletableFuture<PayaraProcess> first = CompletableFuture.supplyAsync(a::start);
             CompletableFuture<PayaraProcess> second = CompletableFuture.supplyAsync(b::start);
             CompletableFuture.allOf(first, second).join();
-            assertEquals(List.of("1 SQL true", "2 SQL true"), history(), "each migration ran once");
+            assertEquals(historyOf("1 SQL true", 2), history(), "each migration ran once");
             List<String> lines = new ArrayList<>(List.of(schemaLine(a), schemaLine(b)));
             lines.sort(null);
-            assertEquals(List.of("Database schema at version 2 (0 migrations applied now)",
-                    "Database schema at version 2 (2 migrations applied now)"), lines);
+            assertEquals(List.of(schemaLine(NEWEST, 0), schemaLine(NEWEST, NEWEST)), lines);
             new Api(a.baseUrl()).get("/api/users/me", Api.basic("admin", ItEnvironment.adminPassword())).expect(200);
             new Api(b.baseUrl()).get("/api/users/me", Api.basic("admin", ItEnvironment.adminPassword())).expect(200);
             System.out.println("[SchemaMigrationIT] fresh database, instance a: " + schemaLine(a) + "; instance b: " + schemaLine(b));
@@ -179,8 +178,8 @@ class SchemaMigrationIT {
             other.rollback(); // releases the lock
 
             started.join();
-            assertEquals(List.of("1 SQL true", "2 SQL true"), history());
-            assertEquals("Database schema at version 2 (2 migrations applied now)", schemaLine(waiting));
+            assertEquals(historyOf("1 SQL true", 2), history());
+            assertEquals(schemaLine(NEWEST, NEWEST), schemaLine(waiting));
         }
     }
 
@@ -207,8 +206,24 @@ class SchemaMigrationIT {
 
         try (PayaraProcess again = new PayaraProcess(ItEnvironment.serverOn(ItEnvironment.MIGRATION_DB, "it-config.toml"), dir,
                 "migration-after-broken").start()) {
-            assertEquals("Database schema at version 2 (0 migrations applied now)", schemaLine(again));
+            assertEquals(schemaLine(NEWEST, 0), schemaLine(again));
         }
+    }
+
+    /** The newest migration the build ships: each new one is applied by every test here. */
+    private static final int NEWEST = ItEnvironment.newestMigration();
+
+    private static String schemaLine(int version, int appliedNow) {
+        return "Database schema at version " + version + " (" + appliedNow + " migrations applied now)";
+    }
+
+    /** The history table's rows: {@code first}, then every later version up to the newest, as SQL migrations. */
+    private static List<String> historyOf(String first, int from) {
+        List<String> rows = new ArrayList<>(List.of(first));
+        for (int version = from; version <= NEWEST; version++) {
+            rows.add(version + " SQL true");
+        }
+        return rows;
     }
 
     /** The build's WAR with one more migration in db/migration: the broken one never ships. */

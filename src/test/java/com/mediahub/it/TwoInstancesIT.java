@@ -107,6 +107,21 @@ class TwoInstancesIT {
         apiB.get("/api/databases", Api.bearer(tokens.access())).expectError(401, "Invalid token");
     }
 
+    /** Issue 19: a revocation works at once where it is made, and on the other instance within user_cache_seconds. */
+    @Test
+    void anAppPasswordRevokedOnOneInstanceIsRefusedOnTheOtherWithinTheCacheBound() throws Exception {
+        Api.TestUser user = apiA.createUser("scripted", "scripted-password", "user");
+        var created = apiA.post("/api/users/me/app-passwords", user.basic(),
+                "{\"name\":\"cron\",\"password\":\"" + user.password() + "\"}").expect(201).json();
+        String basic = Api.basic(user.username(), created.getString("password"));
+        apiA.get("/api/users/me", basic).expect(200); // both instances remember it now
+        apiB.get("/api/users/me", basic).expect(200);
+        apiA.delete("/api/users/me/app-passwords/" + created.getJsonNumber("id").longValue(), user.basic()).expect(204);
+        apiA.get("/api/users/me", basic).expectError(401, "Authentication failed"); // at once here
+        Thread.sleep(1_500); // it-config.toml: user_cache_seconds = 1
+        apiB.get("/api/users/me", basic).expectError(401, "Authentication failed");
+    }
+
     /** The warning of docs/operations.md (scaling out), shown: an instance left to generate its own secret cannot read the others' tokens. */
     @Test
     void anInstanceWithAGeneratedSecretWarnsAndRefusesTheOthersTokens(@TempDir Path ownDir) {
