@@ -3,12 +3,21 @@ package com.mediahub.platform.error;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Set;
 
 /**
  * Tells a database that cannot be reached (connection refused, pool exhausted, SQLSTATE class 08)
- * from a bug, so that callers can answer 503 instead of 500.
+ * or is going away or coming back from a bug, so that callers can answer 503 instead of 500.
  */
 public final class DatabaseFailures {
+
+    /**
+     * PostgreSQL's SQLSTATEs of a server that is stopping or not yet ready: a statement on a
+     * connection that a restart ends fails with 57P01 (admin_shutdown), not a class-08 state;
+     * 57P02 is the same after a crash of another backend, 57P03 a server still starting, 53300
+     * every connection slot taken. The cluster drill (issue 20) met 57P01 as a 500.
+     */
+    private static final Set<String> GOING_AWAY = Set.of("57P01", "57P02", "57P03", "53300");
 
     private DatabaseFailures() {
     }
@@ -18,7 +27,8 @@ public final class DatabaseFailures {
             if (t instanceof ConnectException || t instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || GOING_AWAY.contains(sql.getSQLState()))) {
                 return true;
             }
             String name = t.getClass().getName();
