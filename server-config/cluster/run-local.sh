@@ -10,7 +10,9 @@
 #     target/cluster/shared-secrets.env (mode 600) when not given
 #   FDB_ADMIN_PASSWORD: the first admin's password on an empty database (else the first
 #     instance generates one and logs it)
-# Instance i's log is target/cluster/instance-i.log. Ctrl-C stops HAProxy and every instance.
+# Instance i's log is target/cluster/instance-i.log; HAProxy's runtime API is the socket
+# target/cluster/haproxy.sock (a rolling restart: docs/operations.md). Ctrl-C stops HAProxy and
+# every instance.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -89,7 +91,8 @@ for i in $(seq 2 "$n"); do await_instance "$i"; done
 servers=""
 for i in $(seq 1 "$n"); do servers+="    server instance-$i 127.0.0.1:$((first + i - 1)) check"$'\n'; done
 config="$work/haproxy.cfg"
-sed -e "s/@BIND@/127.0.0.1:$port/" "$here/haproxy.cfg.template" | awk -v servers="$servers" '$0 == "@SERVERS@" {printf "%s", servers; next} {print}' >"$config"
+sed -e "s|@BIND@|127.0.0.1:$port|" -e "s|@SOCKET@|$work/haproxy.sock|g" -e "s|@ERRORS@|$here/errors|g" \
+  "$here/haproxy.cfg.template" | awk -v servers="$servers" '$0 == "@SERVERS@" {printf "%s", servers; next} {print}' >"$config"
 haproxy -c -q -f "$config"
 haproxy -db -f "$config" &
 haproxy_pid=$!
