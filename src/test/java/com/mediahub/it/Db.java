@@ -11,10 +11,20 @@ import java.util.List;
 /** Direct SQL against a test database, to assert what the server really stored. */
 public final class Db {
 
-    private final String database;
+    private final String url;
+    private final String user;
+    private final String password;
 
+    /** A database of the shared test server (ItEnvironment). */
     public Db(String database) {
-        this.database = database;
+        this(ItEnvironment.jdbcUrl(database), ItEnvironment.dbUser(), ItEnvironment.dbPassword());
+    }
+
+    /** Any database, e.g. one of a {@link ThrowawayPostgres}. */
+    public Db(String url, String user, String password) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
     }
 
     public long count(String sql, Object... params) {
@@ -30,7 +40,7 @@ public final class Db {
     }
 
     public List<Object> column(String sql, Object... params) {
-        try (Connection c = DriverManager.getConnection(ItEnvironment.jdbcUrl(database), ItEnvironment.dbUser(), ItEnvironment.dbPassword());
+        try (Connection c = DriverManager.getConnection(url, user, password);
              PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
@@ -48,7 +58,7 @@ public final class Db {
     }
 
     public int update(String sql, Object... params) {
-        try (Connection c = DriverManager.getConnection(ItEnvironment.jdbcUrl(database), ItEnvironment.dbUser(), ItEnvironment.dbPassword());
+        try (Connection c = DriverManager.getConnection(url, user, password);
              PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);

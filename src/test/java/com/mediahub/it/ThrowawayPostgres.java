@@ -57,8 +57,16 @@ public final class ThrowawayPostgres implements AutoCloseable {
 
     public ThrowawayPostgres start() {
         run(asPostgres("pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("server.log").toString(), "-w",
-                "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"));
+                "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
+                        // three instances' pools of 32 (ClusterDrillIT) and the test's own connections
+                        + " -c max_connections=200", "start"));
         return this;
+    }
+
+    /** As an operator restarts it: a fast shutdown (sessions ended, transactions rolled back), then a start. */
+    public void restart() {
+        run(asPostgres("pg_ctl", "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop"));
+        start();
     }
 
     public void stop() {
