@@ -7,6 +7,9 @@
 #   bench/run.sh --rows 1e7 the large-table refresh scenario with 10^7 live rows instead of 10^6
 #   bench/run.sh --profile SCENARIO   that one scenario (e.g. refresh, bearer, public) under JFR,
 #                           and where the server's CPU goes, per component: target/bench-profile/
+#   bench/run.sh --capacity the figures of docs/operations.md's capacity model: CPU per Bearer request
+#                           and per refresh, and the server's heap and RSS with 10^3 and with 10^6
+#                           live sessions in the table: docs/benchmarks/capacity/
 #   (the options combine; CPU ms per request of server, postgres and load generator: cpu.csv)
 # Needs PostgreSQL (FDB_TEST_DB_HOST/PORT/USER/PASSWORD, default 127.0.0.1:5432 postgres) with
 # psql and pgbench; database mediahub_bench is dropped and re-created.
@@ -18,10 +21,12 @@ quick=false
 peer=""
 rows=""
 profile=""
-usage() { echo "usage: bench/run.sh [--quick] [--peer keycloak] [--rows 1e4..1e7] [--profile SCENARIO]" >&2; exit 2; }
+capacity=false
+usage() { echo "usage: bench/run.sh [--quick] [--peer keycloak] [--rows 1e4..1e7] [--profile SCENARIO] [--capacity]" >&2; exit 2; }
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick) quick=true; shift ;;
+    --capacity) capacity=true; shift ;;
     --peer|--rows|--profile) [[ $# -ge 2 ]] || usage
       case "$1" in --peer) peer="$2" ;; --rows) rows="$2" ;; --profile) profile="$2" ;; esac
       shift 2 ;;
@@ -50,7 +55,9 @@ classpath="$project/target/test-classes:$project/target/classes:$(cat "$project/
 
 if $quick; then
   out="$project/target/bench-quick"; warmup=1; duration=2; big=refresh-1e4; pgbench_seconds=2; jvm_warmup=0
-  jmh=(-f 1 -wi 1 -i 1 -w 1s -r 1s)
+  # In this JVM, no warm-up: --quick shows that every benchmark runs (BenchmarkQuickIT), not how
+  # fast; a fork per benchmark cost 25 of the suite's seconds.
+  jmh=(-f 0 -wi 0 -i 1 -r 1s)
 else
   out="$project/docs/benchmarks"; warmup=5; duration=10; big=refresh-1e6; pgbench_seconds=10; jvm_warmup=10
   jmh=(-f 1 -wi 2 -i 3 -w 2s -r 2s)
@@ -133,6 +140,43 @@ if [[ -n "$profile" ]]; then
   exit 0
 fi
 
+machine() {
+  {
+    echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(free -g | awk '/Mem:/ {print $2}') GiB"
+    echo "java: $(java -version 2>&1 | head -1)"
+    echo "postgresql: $(psql -h "$db_host" -p "$db_port" -U "$db_user" -d postgres -tAX -c 'SHOW server_version')"
+    echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  } >"$out/machine.txt"
+  cat "$out/machine.txt"
+}
+
+if $capacity; then
+  echo "== capacity: CPU per request, and the server's memory at 10^3 and at 10^6 live sessions"
+  start_server "$here/bench.toml" "$out/server.log"
+  warm_up_jvm "bearer,refresh"
+  vacuum "$database"
+  # After a full collection: what the instance keeps alive, next to what the process holds (RSS).
+  memory() {
+    local jvm live heap rss
+    jvm="$(jvm_of "$server_pid")"
+    jcmd "$jvm" GC.run >/dev/null
+    heap="$(jcmd "$jvm" GC.heap_info | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+')"
+    rss="$(ps -o rss= -p "$jvm" | tr -d ' ')"
+    live="$(psql -h "$db_host" -p "$db_port" -U "$db_user" -d "$database" -tAX -c 'SELECT COUNT(*) FROM refresh_tokens WHERE expiry > now()')"
+    echo "$live,$((heap / 1024)),$((rss / 1024))" >>"$out/memory.csv"
+  }
+  echo "live_sessions,heap_after_gc_mb,rss_mb" >"$out/memory.csv"
+  harness "bearer,refresh-1e3"
+  memory
+  harness "refresh-1e6"
+  memory
+  stop_server
+  machine
+  column -s, -t "$out/cpu.csv"
+  column -s, -t "$out/memory.csv"
+  exit 0
+fi
+
 echo "== HTTP scenarios (warm-up ${warmup}s, ${duration}s each)"
 start_server "$here/bench.toml" "$out/server.log"
 warm_up_jvm "public,bearer,basic-app-password,refresh"
@@ -186,13 +230,7 @@ java -cp "$classpath" org.openjdk.jmh.Main com.mediahub.bench.CryptoBenchmarks "
   -rf json -rff "$out/jmh.json" >"$out/jmh.log" 2>&1
 grep -E "^CryptoBenchmarks" "$out/jmh.log" || true
 
-{
-  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(free -g | awk '/Mem:/ {print $2}') GiB"
-  echo "java: $(java -version 2>&1 | head -1)"
-  echo "postgresql: $(psql -h "$db_host" -p "$db_port" -U "$db_user" -d postgres -tAX -c 'SHOW server_version')"
-  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-} >"$out/machine.txt"
-cat "$out/machine.txt"
+machine
 
 java -cp "$classpath" com.mediahub.bench.LoadHarness report --csv "$out/results.csv" --pgbench "$out/pgbench.txt" \
   --jmh "$out/jmh.json" --out "$out" --peer-csv "$out/peer-keycloak.csv"
