@@ -64,6 +64,7 @@ else
 fi
 [[ -n "$rows" ]] && big="refresh-$rows"
 [[ -n "$profile" ]] && out="$project/target/bench-profile"
+$capacity && out="$project/docs/benchmarks/capacity"
 mkdir -p "$out"
 rm -f "$out/results.csv" "$out/profiled.csv" "$out/pgbench.txt" "$out/jmh.json" "$out/cpu.csv" "$out/peer-keycloak.csv" "$out/peer-keycloak-cpu.csv"
 
