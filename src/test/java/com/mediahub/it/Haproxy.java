@@ -109,16 +109,31 @@ public final class Haproxy implements AutoCloseable {
         Waiting.until(limit, "HAProxy to see " + instance + " up", () -> Boolean.TRUE.equals(upByInstance().get(instance)));
     }
 
-    public void awaitAllUp(Duration limit) {
-        Waiting.until(limit, "HAProxy to see every instance up", () -> upByInstance().values().stream().allMatch(up -> up));
+    public void awaitAllUp(int instances, Duration limit) {
+        Waiting.until(limit, "HAProxy to see all " + instances + " instances up", () -> {
+            Map<String, Boolean> up = upByInstance();
+            return up.size() == instances && up.values().stream().allMatch(isUp -> isUp);
+        });
     }
 
     /** Waits until no request is open on the instance (after it was taken out with state maint). */
     public void awaitIdle(String instance, Duration limit) {
-        Waiting.until(limit, "the requests open on " + instance + " to finish", () -> command("show stat").lines()
-                .map(line -> line.split(","))
-                .filter(fields -> fields.length > 4 && "instances".equals(fields[0]) && instance.equals(fields[1]))
-                .allMatch(fields -> "0".equals(fields[4]))); // scur: current sessions
+        Waiting.until(limit, "the requests open on " + instance + " to finish", () -> {
+            List<String[]> rows = command("show stat").lines().map(line -> line.split(","))
+                    .filter(fields -> fields.length > 4 && "instances".equals(fields[0]) && instance.equals(fields[1])).toList();
+            if (rows.size() != 1) {
+                throw new AssertionError("no row for " + instance + " in HAProxy's show stat");
+            }
+            return "0".equals(rows.get(0)[4]); // scur: current sessions
+        });
+    }
+
+    /** {@code set server instances/<instance> state <state>}; HAProxy answers nothing when it took it. */
+    public void setState(String instance, String state) {
+        String answer = command("set server instances/" + instance + " state " + state);
+        if (!answer.isBlank()) {
+            throw new AssertionError("HAProxy refused to set " + instance + " to " + state + ": " + answer);
+        }
     }
 
     public Path log() {

@@ -154,12 +154,14 @@ public final class PayaraProcess implements AutoCloseable {
 
     /**
      * SIGKILL to the server and to run.sh, as the kernel's OOM killer or a lost host ends it:
-     * no shutdown hook runs, requests in flight get no answer.
+     * no shutdown hook runs, requests in flight get no answer. Returns when the signals went
+     * ({@link System#nanoTime()}).
      */
-    public void kill() {
+    public long kill() {
         if (process == null) {
-            return;
+            throw new IllegalStateException("not running");
         }
+        long instant = System.nanoTime();
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
@@ -168,6 +170,7 @@ public final class PayaraProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         process = null;
+        return instant;
     }
 
     @Override

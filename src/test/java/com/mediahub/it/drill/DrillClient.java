@@ -38,7 +38,9 @@ public final class DrillClient implements Runnable {
     static final String TOKEN_EXPIRED = "Token expired";
     static final String REFRESH_REFUSED = "Invalid or expired refresh token";
     private static final long REFRESH_AHEAD = Duration.ofMillis(1200).toNanos();
+    /** The pause before sending again when a 503 says no Retry-After. */
     private static final long RETRY_PAUSE_MILLIS = 300;
+    private static final int MAX_TRIES = 200;
 
     private final String base;
     private final String username;
@@ -107,8 +109,8 @@ public final class DrillClient implements Runnable {
     }
 
     private void signIn() {
-        while (true) {
-            giveUpIfInterrupted();
+        for (int tries = 1; ; tries++) {
+            giveUpIfStuck(tries);
             Answer answer = send(Attempt.Kind.SIGN_IN, "/api/token", basic, null);
             if (answer.status() == 200) {
                 take(answer.json());
@@ -122,8 +124,8 @@ public final class DrillClient implements Runnable {
 
     private void refresh() {
         boolean answerLost = false;
-        while (true) {
-            giveUpIfInterrupted();
+        for (int tries = 1; ; tries++) {
+            giveUpIfStuck(tries);
             Answer answer = send(Attempt.Kind.REFRESH, "/api/token/refresh", null, refreshBody());
             if (answer.status() == 200) {
                 take(answer.json());
@@ -147,8 +149,8 @@ public final class DrillClient implements Runnable {
     }
 
     private void call() {
-        while (true) {
-            giveUpIfInterrupted();
+        for (int tries = 1; ; tries++) {
+            giveUpIfStuck(tries);
             Answer answer = send(Attempt.Kind.CALL, "/api/users/me", "Bearer " + access, null);
             if (answer.status() == 200) {
                 if (!username.equals(answer.json().getString("username", null))) {
@@ -167,8 +169,8 @@ public final class DrillClient implements Runnable {
     }
 
     private void logOut() {
-        while (true) {
-            giveUpIfInterrupted();
+        for (int tries = 1; ; tries++) {
+            giveUpIfStuck(tries);
             Answer answer = send(Attempt.Kind.LOG_OUT, "/api/logout", "Bearer " + access, refreshBody());
             if (answer.status() == 200) {
                 loggedOut.add(refresh);
@@ -197,10 +199,14 @@ public final class DrillClient implements Runnable {
         }
     }
 
-    /** 503 with the catalogue's text, or no answer: pause and send again. Anything else is recorded. */
+    /**
+     * 503 with the catalogue's text, or no answer: pause as {@code Retry-After} says (HAProxy's
+     * 503 says 1 s; an instance's database 503 says nothing) and send again. Anything else is
+     * recorded.
+     */
     private boolean retryable(Answer answer) {
         if (answer.status() == 0 || (answer.status() == 503 && UNAVAILABLE.equals(answer.error()))) {
-            pause(RETRY_PAUSE_MILLIS);
+            pause(answer.retryAfterSeconds() > 0 ? answer.retryAfterSeconds() * 1_000L : RETRY_PAUSE_MILLIS);
             return true;
         }
         unexpected.add(answer.attempt().kind() + " answered " + answer.status() + " " + answer.body());
@@ -231,10 +237,12 @@ public final class DrillClient implements Runnable {
         long start = System.nanoTime();
         int status;
         String body;
+        int retryAfter = 0;
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             status = response.statusCode();
             body = response.body();
+            retryAfter = response.headers().firstValue("Retry-After").filter(v -> v.matches("\\d{1,2}")).map(Integer::parseInt).orElse(0);
         } catch (IOException e) {
             status = 0;
             body = e.toString();
@@ -242,7 +250,7 @@ public final class DrillClient implements Runnable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        Answer answer = new Answer(new Attempt(kind, start, System.nanoTime(), status, status == 200 ? null : errorOf(body)), body);
+        Answer answer = new Answer(new Attempt(kind, start, System.nanoTime(), status, status == 200 ? null : errorOf(body)), body, retryAfter);
         attempts.add(answer.attempt());
         return answer;
     }
@@ -255,10 +263,14 @@ public final class DrillClient implements Runnable {
         }
     }
 
-    /** The drill interrupts a client that is still going long after the load stopped. */
-    private static void giveUpIfInterrupted() {
-        if (Thread.currentThread().isInterrupted()) {
-            throw new IllegalStateException("abandoned: the drill gave up on this client");
+    /**
+     * A step that has not succeeded after {@value #MAX_TRIES} requests (about a minute of 503s),
+     * or whose thread the drill interrupted, ends this client with an exception: the drill fails
+     * instead of waiting for ever.
+     */
+    private void giveUpIfStuck(int tries) {
+        if (Thread.currentThread().isInterrupted() || tries > MAX_TRIES) {
+            throw new IllegalStateException(username + " gave up after " + (tries - 1) + " tries; unexpected answers: " + unexpected);
         }
     }
 
@@ -305,7 +317,7 @@ public final class DrillClient implements Runnable {
         return signedInAtEnd;
     }
 
-    private record Answer(Attempt attempt, String body) {
+    private record Answer(Attempt attempt, String body, int retryAfterSeconds) {
         int status() {
             return attempt.status();
         }

@@ -97,8 +97,12 @@ public final class DrillReport {
      */
     private void checkAudit(long lostRefreshes) {
         long refreshes = count(a -> a.kind() == Attempt.Kind.REFRESH && a.succeeded()) + lostRefreshes;
-        long cutByKills = faults.stream().mapToLong(f -> count(a -> a.kind() == Attempt.Kind.REFRESH && a.spans(f.instant()))).sum();
+        long cutByKills = faults.stream().filter(f -> f.kind() == Fault.Kind.KILL)
+                .mapToLong(f -> count(a -> a.kind() == Attempt.Kind.REFRESH && a.spans(f.instant()))).sum();
         within("audit refresh.ok", audit.getOrDefault("refresh.ok", 0L), refreshes - cutByKills, refreshes);
+        // A lost answer's retry is the immediately previous token within the grace window: one
+        // replay_within_grace per refresh the clients inferred as lost, and no other.
+        within("audit refresh.replay_within_grace", audit.getOrDefault("refresh.replay_within_grace", 0L), lostRefreshes, lostRefreshes);
         for (var kind : List.of(Map.entry(Attempt.Kind.SIGN_IN, "login.ok"), Map.entry(Attempt.Kind.LOG_OUT, "logout"))) {
             long ok = count(a -> a.kind() == kind.getKey() && a.succeeded());
             long unsure = count(a -> a.kind() == kind.getKey() && a.unavailable());
@@ -120,6 +124,9 @@ public final class DrillReport {
                 violations.add("quiet window: " + series + " rose by " + metric + " but the clients did " + clientCount);
             }
         });
+        // and nothing else rose: no failed or throttled login, no rejected refresh, no reuse, no logout-all
+        quiet.metricChanges().keySet().stream().filter(series -> !done.containsKey(series))
+                .forEach(series -> violations.add("quiet window: " + series + " rose by " + quiet.metricChanges().get(series)));
         long unavailable = count(inWindow.and(Attempt::unavailable));
         expectZero("unavailable answers in the quiet window", unavailable);
     }
@@ -159,8 +166,11 @@ public final class DrillReport {
         for (Fault fault : faults) {
             long failed = clients.stream().flatMap(c -> c.attempts().stream())
                     .filter(a -> a.unavailable() && faultTolerating(a) == fault).count();
-            out.append(String.format("  %-34s took %6.1f s, unavailable answers %5d, longest client-visible outage %5.2f s%n",
+            out.append(String.format("  %-48s took %6.1f s, unavailable answers %5d, longest client-visible outage %5.2f s%n",
                     fault.name(), (fault.end() - fault.start()) / 1e9, failed, longest.getOrDefault(fault, 0L) / 1e9));
+            clients.stream().flatMap(c -> c.attempts().stream()).filter(a -> a.unavailable() && faultTolerating(a) == fault)
+                    .mapToLong(Attempt::end).max().ifPresent(last -> out.append(String.format(
+                            "    the last of them ended %.2f s after HAProxy had every instance back%n", (last - fault.end()) / 1e9)));
         }
         long refreshes = count(a -> a.kind() == Attempt.Kind.REFRESH && a.succeeded() && a.start() >= quiet.start() && a.end() <= quiet.end());
         long requests = count(a -> a.start() >= quiet.start() && a.end() <= quiet.end());

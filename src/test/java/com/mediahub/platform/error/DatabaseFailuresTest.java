@@ -25,7 +25,8 @@ class DatabaseFailuresTest {
             "08001", // could not connect
             "57P01", // a restart ends the connection: "terminating connection due to administrator command"
             "57P02", // crash_shutdown
-            "57P03", // cannot_connect_now: still starting
+            "57P03", // cannot_connect_now: starting up or shutting down
+            "57P05", // idle_session_timeout ended the pooled connection
             "53300"  // too_many_connections
     })
     void aDatabaseThatIsGoneGoingOrComingBackIsUnavailable(String sqlState) {
