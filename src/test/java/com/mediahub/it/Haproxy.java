@@ -136,10 +136,6 @@ public final class Haproxy implements AutoCloseable {
         }
     }
 
-    public Path log() {
-        return log;
-    }
-
     @Override
     public void close() {
         if (process != null) {

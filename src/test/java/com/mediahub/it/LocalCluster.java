@@ -52,10 +52,6 @@ public final class LocalCluster implements AutoCloseable {
         return this;
     }
 
-    public int size() {
-        return instances.size();
-    }
-
     public PayaraProcess instance(int number) {
         return instances.get(number - 1);
     }
